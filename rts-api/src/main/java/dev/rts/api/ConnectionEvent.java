@@ -1,0 +1,12 @@
+package dev.rts.api;
+
+/**
+ * A connection that completed the handshake, or closed after it.
+ *
+ * @param socketId  the socket
+ * @param clientIp  the remote address
+ * @param transport the transport name
+ * @param sessionId the session the connection presented or was given
+ */
+public record ConnectionEvent(String socketId, String clientIp, String transport, String sessionId) {
+}

@@ -1,0 +1,164 @@
+package dev.rts.protocol;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Encodes and decodes RTS text frames, as specified in {@code docs/PROTOCOL.md}.
+ *
+ * <p>A frame is the service id, {@code |}, then for services that use callbacks the callback id (empty for none) and
+ * {@code |}, then the payload, which is the rest of the frame and may itself contain {@code |}. Whether a service uses
+ * callbacks is known to both ends from the handshake, so parsing takes it as an argument.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class FrameCodec {
+
+    /** The callback id of a frame without callback. */
+    public static final long NO_CALLBACK = 0;
+
+    /** The largest callback id: the largest integer a JavaScript number holds exactly. */
+    public static final long MAX_CALLBACK_ID = 9_007_199_254_740_991L;
+
+    /** The largest service id. */
+    public static final int MAX_SERVICE_ID = 65_535;
+
+    private static final int MAX_ID_DIGITS = 16;
+
+    private FrameCodec() {
+    }
+
+    /**
+     * Reads only the service id of a frame, so that the caller can look up whether the service uses callbacks.
+     *
+     * @param frame the frame text
+     * @return the service id
+     * @throws MalformedFrameException if the frame has no {@code |} or the id is not a number in range
+     */
+    public static int serviceId(String frame) {
+        int bar = frame.indexOf('|');
+        if (bar < 0) {
+            throw new MalformedFrameException("Malformed frame: expected '<serviceId>|<payload>' but found no '|' in "
+                    + quote(frame), -1);
+        }
+        long id = parseId(frame, 0, bar, "service id", -1);
+        if (id > MAX_SERVICE_ID) {
+            throw new MalformedFrameException("Malformed frame: service id " + id + " is out of range (0 to "
+                    + MAX_SERVICE_ID + ")", -1);
+        }
+        return (int) id;
+    }
+
+    /**
+     * Decodes a frame.
+     *
+     * @param frame     the frame text
+     * @param callbacks whether the frame's service uses callbacks, so that a callback field follows the id
+     * @return the frame
+     * @throws MalformedFrameException if the frame does not follow the protocol
+     */
+    public static Frame decode(String frame, boolean callbacks) {
+        int serviceId = serviceId(frame);
+        int start = frame.indexOf('|') + 1;
+        if (!callbacks) {
+            return new Frame(serviceId, NO_CALLBACK, frame.substring(start));
+        }
+        int bar = frame.indexOf('|', start);
+        if (bar < 0) {
+            throw new MalformedFrameException("Malformed frame: service " + serviceId + " uses callbacks, so expected '"
+                    + serviceId + "|<callbackId>|<payload>' (callbackId may be empty) but found no second '|' in "
+                    + quote(frame), serviceId);
+        }
+        long callbackId = bar == start ? NO_CALLBACK : parseId(frame, start, bar, "callback id", serviceId);
+        if (callbackId == 0 && bar != start) {
+            throw new MalformedFrameException("Malformed frame: callback id must be a positive integer or empty but was "
+                    + "'0'", serviceId);
+        }
+        if (callbackId > MAX_CALLBACK_ID) {
+            throw new MalformedFrameException("Malformed frame: callback id " + callbackId + " is out of range (1 to "
+                    + MAX_CALLBACK_ID + ")", serviceId);
+        }
+        return new Frame(serviceId, callbackId, frame.substring(bar + 1));
+    }
+
+    /**
+     * Encodes a frame.
+     *
+     * @param serviceId  the service id
+     * @param callbacks  whether the service uses callbacks (then the callback field is written, empty for none)
+     * @param callbackId the callback id or {@link #NO_CALLBACK}
+     * @param payload    the payload, written as is
+     * @return the frame text
+     * @throws IllegalArgumentException if a callback id is given for a service without callbacks, or an id is out of
+     *                                  range
+     */
+    public static String encode(int serviceId, boolean callbacks, long callbackId, String payload) {
+        if (serviceId < 0 || serviceId > MAX_SERVICE_ID) {
+            throw new IllegalArgumentException("Service id must be between 0 and " + MAX_SERVICE_ID + " but was "
+                    + serviceId);
+        }
+        if (callbackId < 0 || callbackId > MAX_CALLBACK_ID) {
+            throw new IllegalArgumentException("Callback id must be between 0 and " + MAX_CALLBACK_ID + " but was "
+                    + callbackId);
+        }
+        if (!callbacks && callbackId != NO_CALLBACK) {
+            throw new IllegalArgumentException("Service " + serviceId + " does not use callbacks, so it cannot send "
+                    + "callback id " + callbackId);
+        }
+        StringBuilder out = new StringBuilder(payload.length() + 24).append(serviceId).append('|');
+        if (callbacks) {
+            if (callbackId != NO_CALLBACK) {
+                out.append(callbackId);
+            }
+            out.append('|');
+        }
+        return out.append(payload).toString();
+    }
+
+    /**
+     * Decodes the bytes of a text frame strictly: invalid UTF-8 is an error, never replaced.
+     *
+     * @param bytes the frame bytes
+     * @return the text
+     * @throws MalformedFrameException if the bytes are not valid UTF-8
+     */
+    public static String decodeUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedFrameException("Malformed frame: text frames must be valid UTF-8", -1);
+        }
+    }
+
+    private static long parseId(String frame, int from, int to, String what, int serviceId) {
+        if (from == to) {
+            throw new MalformedFrameException("Malformed frame: expected a " + what + " but found nothing before '|'",
+                    serviceId);
+        }
+        if (to - from > MAX_ID_DIGITS) {
+            throw new MalformedFrameException("Malformed frame: " + what + " " + quote(frame.substring(from, to))
+                    + " is out of range", serviceId);
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            char c = frame.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new MalformedFrameException("Malformed frame: expected a numeric " + what + " but found "
+                        + quote(frame.substring(from, to)), serviceId);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static String quote(String text) {
+        String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        return "'" + shown + "'";
+    }
+}
