@@ -75,6 +75,14 @@ public interface ServiceContext {
     Executor executor();
 
     /**
+     * Whether the app declared that it runs in production. Development tools (live reload, verbose errors) stay off in
+     * production unless explicitly enabled.
+     *
+     * @return {@code true} in production; {@code false} in development, the default
+     */
+    boolean production();
+
+    /**
      * The connections currently open on this server process, with their sessions and users.
      *
      * @return a live, thread-safe view
