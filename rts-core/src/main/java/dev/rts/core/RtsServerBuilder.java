@@ -1,0 +1,373 @@
+package dev.rts.core;
+
+import dev.rts.api.Service;
+import dev.rts.api.ServiceOptions;
+import dev.rts.core.internal.DefaultRtsServer;
+import dev.rts.core.internal.ServerConfig;
+import dev.rts.core.spi.SessionStore;
+import dev.rts.core.spi.Transport;
+import dev.rts.core.spi.TransportSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Configures an {@link RtsServer}. Not thread-safe; each setter validates its argument at once and names it in the
+ * error.
+ */
+public final class RtsServerBuilder {
+
+    private final List<ServerConfig.Mount> mounts = new ArrayList<>();
+    private final Map<String, ServiceOptions> discoveredOptions = new LinkedHashMap<>();
+    private final Set<String> excluded = new LinkedHashSet<>();
+    private final List<Middleware> middleware = new ArrayList<>();
+    private boolean discoverServices = true;
+    private SessionStore sessionStore;
+    private Duration sessionMaxAge = Duration.ofDays(1);
+    private ExecutorService executor;
+    private Transport transport;
+    private String host = "0.0.0.0";
+    private int port = 3001;
+    private String path = "/";
+    private List<String> allowedOrigins = List.of();
+    private int maxFrameSize = 64 * 1024;
+    private long maxQueuedBytes = 1024 * 1024;
+    private int maxPendingMessages = 256;
+    private Duration pingInterval = Duration.ofSeconds(25);
+    private Duration idleTimeout = Duration.ofSeconds(60);
+    private Path staticDirectory;
+    private boolean production;
+    private Path root = Path.of("").toAbsolutePath();
+    private String sessionCookieName = "connect.sid";
+
+    RtsServerBuilder() {
+    }
+
+    /**
+     * Mounts a service under its default name, with no options.
+     *
+     * @param service the service
+     * @return this builder
+     */
+    public RtsServerBuilder service(Service service) {
+        Objects.requireNonNull(service, "service");
+        return service(service.name(), service, Map.of());
+    }
+
+    /**
+     * Mounts a service under a name of the app's choosing, with options.
+     *
+     * @param name    the mount name: 1 to 12 characters of {@code [A-Za-z0-9_-]}
+     * @param service the service
+     * @param options the options the service reads through {@code ServiceContext.options()}
+     * @return this builder
+     */
+    public RtsServerBuilder service(String name, Service service, Map<String, ?> options) {
+        Objects.requireNonNull(service, "service");
+        mounts.add(new ServerConfig.Mount(ServerConfig.checkName(name, service.getClass()), service,
+                ServiceOptions.of(options)));
+        return this;
+    }
+
+    /**
+     * Whether to mount every service found with {@link java.util.ServiceLoader} (default {@code true}). Services
+     * mounted explicitly come first; a discovered service of the same class as an explicit one is skipped.
+     *
+     * @param discover {@code false} to mount only explicit services, as tests usually do
+     * @return this builder
+     */
+    public RtsServerBuilder discoverServices(boolean discover) {
+        this.discoverServices = discover;
+        return this;
+    }
+
+    /**
+     * Options for a discovered service, by its default name.
+     *
+     * @param name    the service's default name
+     * @param options its options
+     * @return this builder
+     */
+    public RtsServerBuilder configure(String name, Map<String, ?> options) {
+        discoveredOptions.put(Objects.requireNonNull(name, "name"), ServiceOptions.of(options));
+        return this;
+    }
+
+    /**
+     * Leaves a discovered service out, by its default name.
+     *
+     * @param name the service's default name
+     * @return this builder
+     */
+    public RtsServerBuilder exclude(String name) {
+        excluded.add(Objects.requireNonNull(name, "name"));
+        return this;
+    }
+
+    /**
+     * Adds request middleware; middleware runs in the order added.
+     *
+     * @param middleware the middleware
+     * @return this builder
+     */
+    public RtsServerBuilder middleware(Middleware middleware) {
+        this.middleware.add(Objects.requireNonNull(middleware, "middleware"));
+        return this;
+    }
+
+    /**
+     * Where sessions are kept (default: in memory, expiring after {@link #sessionMaxAge(Duration)}).
+     *
+     * @param store the store; the server closes it on stop
+     * @return this builder
+     */
+    public RtsServerBuilder sessionStore(SessionStore store) {
+        this.sessionStore = Objects.requireNonNull(store, "sessionStore");
+        return this;
+    }
+
+    /**
+     * How long the default in-memory store keeps a session after it was last used (default 1 day).
+     *
+     * @param maxAge a positive duration
+     * @return this builder
+     */
+    public RtsServerBuilder sessionMaxAge(Duration maxAge) {
+        this.sessionMaxAge = positive("sessionMaxAge", maxAge);
+        return this;
+    }
+
+    /**
+     * The name of the cookie the browser client keeps the session id in (default {@code connect.sid}).
+     *
+     * @param name a cookie name of letters, digits, {@code .}, {@code _} or {@code -}
+     * @return this builder
+     */
+    public RtsServerBuilder sessionCookieName(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new IllegalArgumentException("sessionCookieName must be 1 to 64 characters of [A-Za-z0-9._-] but was "
+                    + (name == null ? "null" : "'" + name + "'"));
+        }
+        this.sessionCookieName = name;
+        return this;
+    }
+
+    /**
+     * The executor that runs service handlers and middleware (default: a pool of daemon threads, shut down on stop).
+     * An executor given here is not shut down by the server.
+     *
+     * @param executor the executor; it must not run tasks on the calling thread
+     * @return this builder
+     */
+    public RtsServerBuilder executor(ExecutorService executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        return this;
+    }
+
+    /**
+     * The transport (default: the one found with {@link java.util.ServiceLoader}, configured with this builder's
+     * socket settings).
+     *
+     * @param transport the transport
+     * @return this builder
+     */
+    public RtsServerBuilder transport(Transport transport) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        return this;
+    }
+
+    /**
+     * The interface to bind (default {@code 0.0.0.0}).
+     *
+     * @param host a host name or address
+     * @return this builder
+     */
+    public RtsServerBuilder host(String host) {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        this.host = host;
+        return this;
+    }
+
+    /**
+     * The port (default 3001); 0 picks a free one, see {@link RtsServer#port()}.
+     *
+     * @param port 0 to 65535
+     * @return this builder
+     */
+    public RtsServerBuilder port(int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535 but was " + port);
+        }
+        this.port = port;
+        return this;
+    }
+
+    /**
+     * The WebSocket path (default {@code /}, where the reference browser client connects).
+     *
+     * @param path an absolute path
+     * @return this builder
+     */
+    public RtsServerBuilder path(String path) {
+        if (path == null || !path.startsWith("/")) {
+            throw new IllegalArgumentException("path must start with '/' but was "
+                    + (path == null ? "null" : "'" + path + "'"));
+        }
+        this.path = path;
+        return this;
+    }
+
+    /**
+     * Origins allowed to open a socket, such as {@code https://app.example.com}; {@code *} allows any. By default
+     * only pages from the socket's own host may connect. Clients that send no Origin header (not browsers) are
+     * always allowed.
+     *
+     * @param origins the allowed origins
+     * @return this builder
+     */
+    public RtsServerBuilder allowedOrigins(List<String> origins) {
+        for (String origin : origins) {
+            if (origin == null || !(origin.equals("*") || origin.matches("https?://[^/\\s]+"))) {
+                throw new IllegalArgumentException("allowedOrigins entries must be '*' or 'http(s)://host[:port]' but "
+                        + "got " + (origin == null ? "null" : "'" + origin + "'"));
+            }
+        }
+        this.allowedOrigins = List.copyOf(origins);
+        return this;
+    }
+
+    /**
+     * The largest inbound frame, in bytes (default 64 KiB). A larger frame closes its connection with code 1009.
+     *
+     * @param bytes at least 1024
+     * @return this builder
+     */
+    public RtsServerBuilder maxFrameSize(int bytes) {
+        if (bytes < 1024) {
+            throw new IllegalArgumentException("maxFrameSize must be at least 1024 bytes but was " + bytes);
+        }
+        this.maxFrameSize = bytes;
+        return this;
+    }
+
+    /**
+     * The most bytes queued for sending to one connection (default 1 MiB). A connection that falls further behind is
+     * closed with code 1008, so one slow reader never holds memory or delays others.
+     *
+     * @param bytes at least 1024
+     * @return this builder
+     */
+    public RtsServerBuilder maxQueuedBytes(long bytes) {
+        if (bytes < 1024) {
+            throw new IllegalArgumentException("maxQueuedBytes must be at least 1024 bytes but was " + bytes);
+        }
+        this.maxQueuedBytes = bytes;
+        return this;
+    }
+
+    /**
+     * The most inbound messages waiting for a worker per connection (default 256). Past it, messages are dropped and
+     * the client gets one error frame per overflow.
+     *
+     * @param messages at least 1
+     * @return this builder
+     */
+    public RtsServerBuilder maxPendingMessages(int messages) {
+        if (messages < 1) {
+            throw new IllegalArgumentException("maxPendingMessages must be at least 1 but was " + messages);
+        }
+        this.maxPendingMessages = messages;
+        return this;
+    }
+
+    /**
+     * How often idle connections are pinged (default 25 s).
+     *
+     * @param interval a positive duration
+     * @return this builder
+     */
+    public RtsServerBuilder pingInterval(Duration interval) {
+        this.pingInterval = positive("pingInterval", interval);
+        return this;
+    }
+
+    /**
+     * How long a connection may stay silent, pongs included, before it is closed (default 60 s).
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public RtsServerBuilder idleTimeout(Duration timeout) {
+        this.idleTimeout = positive("idleTimeout", timeout);
+        return this;
+    }
+
+    /**
+     * A directory of files served over HTTP beside the socket (default none).
+     *
+     * @param directory an existing directory
+     * @return this builder
+     */
+    public RtsServerBuilder staticDirectory(Path directory) {
+        if (directory == null || !java.nio.file.Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("staticDirectory must be an existing directory but was "
+                    + (directory == null ? "null" : "'" + directory.toAbsolutePath() + "'"));
+        }
+        this.staticDirectory = directory.toAbsolutePath().normalize();
+        return this;
+    }
+
+    /**
+     * Declares that the app runs in production (default {@code false}). In production, error frames never carry
+     * stack traces, and development services such as live reload are off unless explicitly enabled.
+     *
+     * @param production {@code true} in production
+     * @return this builder
+     */
+    public RtsServerBuilder production(boolean production) {
+        this.production = production;
+        return this;
+    }
+
+    /**
+     * The directory under which each service gets its data directory (default: the working directory).
+     *
+     * @param root a directory path
+     * @return this builder
+     */
+    public RtsServerBuilder root(Path root) {
+        this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+        return this;
+    }
+
+    /**
+     * Builds the server. Services are discovered and validated when it starts.
+     *
+     * @return an unstarted server
+     */
+    public RtsServer build() {
+        TransportSettings settings = new TransportSettings(host, port, path, allowedOrigins, maxFrameSize,
+                maxQueuedBytes, pingInterval, idleTimeout, Optional.ofNullable(staticDirectory));
+        return new DefaultRtsServer(new ServerConfig(List.copyOf(mounts), discoverServices,
+                Map.copyOf(discoveredOptions), Set.copyOf(excluded), List.copyOf(middleware),
+                Optional.ofNullable(sessionStore), sessionMaxAge, Optional.ofNullable(executor),
+                Optional.ofNullable(transport), settings, maxPendingMessages, production, root, sessionCookieName));
+    }
+
+    private static Duration positive(String property, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(property + " must be a positive duration but was " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,196 @@
+package dev.rts.core.internal;
+
+import dev.rts.api.Connections;
+import dev.rts.api.Session;
+import dev.rts.api.UserChange;
+import dev.rts.core.spi.SessionStore;
+import dev.rts.core.spi.StoredSession;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Open connections, the sessions in use by them, and the session and user indexes. Binding and unbinding are
+ * serialised on this object (they are rare); lookups are lock-free.
+ */
+final class ConnectionRegistry implements Connections {
+
+    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{16,128}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Map<String, ConnectionState> open = new ConcurrentHashMap<>();
+    private final Map<String, ConnectionState> ready = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> socketsBySession = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> sessionsByUser = new ConcurrentHashMap<>();
+    private final Map<String, LiveSession> live = new ConcurrentHashMap<>();
+    private final SessionStore store;
+    private final Clock clock;
+    private final Consumer<UserChange> userListeners;
+
+    ConnectionRegistry(SessionStore store, Clock clock, Consumer<UserChange> userListeners) {
+        this.store = store;
+        this.clock = clock;
+        this.userListeners = userListeners;
+    }
+
+    void opened(ConnectionState state) {
+        open.put(state.id(), state);
+    }
+
+    ConnectionState openState(String socketId) {
+        return open.get(socketId);
+    }
+
+    ConnectionState readyState(String socketId) {
+        return ready.get(socketId);
+    }
+
+    Iterable<ConnectionState> readyStates() {
+        return ready.values();
+    }
+
+    /**
+     * Binds a socket to the session it presented, or to a new one if that is unknown, expired or malformed (so a
+     * client can never choose its own session id). Runs on a worker thread: the store may block.
+     */
+    LiveSession bind(ConnectionState state, Object presentedId) {
+        LiveSession session = null;
+        if (presentedId instanceof String id && SESSION_ID.matcher(id).matches()) {
+            session = live.get(id);
+            if (session == null) {
+                session = store.load(id).map(this::liveSession).orElse(null);
+            }
+        }
+        if (session == null) {
+            StoredSession fresh = new StoredSession(newSessionId(), clock.instant(), null, Map.of());
+            store.save(fresh);
+            session = liveSession(fresh);
+        }
+        synchronized (this) {
+            LiveSession shared = live.putIfAbsent(session.id(), session);
+            if (shared != null) {
+                session = shared;
+            }
+            socketsBySession.computeIfAbsent(session.id(), k -> ConcurrentHashMap.newKeySet()).add(state.id());
+            String user = session.userId().orElse(null);
+            if (user != null) {
+                index(user, session.id());
+            }
+            state.session = session;
+            if (!state.closed) {
+                ready.put(state.id(), state);
+            }
+        }
+        return session;
+    }
+
+    /** Forgets a closed socket; drops its session from memory when it was the session's last socket here. */
+    synchronized void unbind(ConnectionState state) {
+        open.remove(state.id());
+        ready.remove(state.id());
+        LiveSession session = state.session;
+        if (session == null) {
+            return;
+        }
+        Set<String> sockets = socketsBySession.get(session.id());
+        if (sockets != null) {
+            sockets.remove(state.id());
+            if (sockets.isEmpty()) {
+                socketsBySession.remove(session.id());
+                live.remove(session.id());
+                session.userId().ifPresent(user -> unindex(user, session.id()));
+            }
+        }
+    }
+
+    private LiveSession liveSession(StoredSession stored) {
+        return new LiveSession(stored, store, this::userChanged);
+    }
+
+    private void userChanged(LiveSession session, String previous) {
+        String current = session.userId().orElse(null);
+        synchronized (this) {
+            if (previous != null) {
+                unindex(previous, session.id());
+            }
+            if (current != null && socketsBySession.containsKey(session.id())) {
+                index(current, session.id());
+            }
+        }
+        userListeners.accept(new UserChange(session.id(), previous, current));
+    }
+
+    private void index(String user, String sessionId) {
+        sessionsByUser.computeIfAbsent(user, k -> ConcurrentHashMap.newKeySet()).add(sessionId);
+    }
+
+    private void unindex(String user, String sessionId) {
+        Set<String> sessions = sessionsByUser.get(user);
+        if (sessions != null) {
+            sessions.remove(sessionId);
+            if (sessions.isEmpty()) {
+                sessionsByUser.remove(user);
+            }
+        }
+    }
+
+    static String newSessionId() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public int count() {
+        return ready.size();
+    }
+
+    @Override
+    public Set<String> socketIds() {
+        return Set.copyOf(ready.keySet());
+    }
+
+    @Override
+    public Optional<String> sessionOf(String socketId) {
+        ConnectionState state = ready.get(socketId);
+        return state == null ? Optional.empty() : Optional.of(state.session.id());
+    }
+
+    @Override
+    public Set<String> socketsOfSession(String sessionId) {
+        Set<String> sockets = socketsBySession.get(sessionId);
+        return sockets == null ? Set.of() : Set.copyOf(sockets);
+    }
+
+    @Override
+    public Set<String> socketsOfUser(String userId) {
+        Set<String> sessions = sessionsByUser.get(userId);
+        if (sessions == null) {
+            return Set.of();
+        }
+        Set<String> sockets = new HashSet<>();
+        for (String session : sessions) {
+            Set<String> ofSession = socketsBySession.get(session);
+            if (ofSession != null) {
+                sockets.addAll(ofSession);
+            }
+        }
+        return sockets;
+    }
+
+    @Override
+    public Optional<Session> session(String sessionId) {
+        LiveSession session = live.get(sessionId);
+        if (session != null) {
+            return Optional.of(session);
+        }
+        return store.load(sessionId).map(this::liveSession);
+    }
+}

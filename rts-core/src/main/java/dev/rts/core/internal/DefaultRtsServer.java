@@ -1,0 +1,295 @@
+package dev.rts.core.internal;
+
+import dev.rts.api.Api;
+import dev.rts.api.Service;
+import dev.rts.api.ServiceOptions;
+import dev.rts.api.UserChange;
+import dev.rts.core.RtsServer;
+import dev.rts.core.spi.SessionStore;
+import dev.rts.core.spi.Transport;
+import dev.rts.core.spi.TransportProvider;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server: discovery, lifecycle, and the wiring of registry, dispatcher and transport.
+ */
+public final class DefaultRtsServer implements RtsServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger("rts.core");
+    private static final long STOP_GRACE_SECONDS = 5;
+
+    private enum Phase { NEW, STARTED, STOPPED }
+
+    private final ServerConfig config;
+    private Phase phase = Phase.NEW;
+    private final DefaultApi api = new DefaultApi();
+    private ExecutorService workers;
+    private boolean ownsWorkers;
+    private SessionStore store;
+    private Transport transport;
+    private Dispatcher dispatcher;
+    private final List<MountedService> started = new ArrayList<>();
+
+    /**
+     * Creates an unstarted server.
+     *
+     * @param config the validated configuration
+     */
+    public DefaultRtsServer(ServerConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public synchronized Api start() {
+        if (phase != Phase.NEW) {
+            throw new IllegalStateException("Server was already " + (phase == Phase.STARTED ? "started" : "stopped")
+                    + "; build a new one to start again");
+        }
+        phase = Phase.STARTED;
+        try {
+            List<ServerConfig.Mount> mounts = collectMounts();
+            ownsWorkers = config.executor().isEmpty();
+            workers = config.executor().orElseGet(DefaultRtsServer::defaultWorkers);
+            store = config.sessionStore().orElseGet(
+                    () -> new InMemorySessionStore(config.sessionMaxAge(), Clock.systemUTC()));
+            MountedService[] services = new MountedService[mounts.size() + 1];
+            ConnectionRegistry registry = new ConnectionRegistry(store, Clock.systemUTC(),
+                    change -> notifyUserChange(services, change));
+            dispatcher = new Dispatcher(new GsonJson(), workers, registry, config);
+            SystemService system = new SystemService(dispatcher);
+            services[0] = new MountedService(0, SystemService.NAME, system, ServiceOptions.empty());
+            for (int i = 0; i < mounts.size(); i++) {
+                ServerConfig.Mount mount = mounts.get(i);
+                services[i + 1] = new MountedService(i + 1, mount.name(), mount.service(), mount.options());
+            }
+            dispatcher.services(services, system);
+            LOG.info("RTS services: {}", List.of(services).stream().map(MountedService::toString)
+                    .collect(Collectors.joining(", ")));
+            startServices(services);
+            transport = config.transport().orElseGet(this::discoverTransport);
+            dispatcher.transportName(transport.name());
+            ClientCode code = new ClientCode(dispatcher.json);
+            system.discovery(ClientCode.discovery(services, code), code.bundle(services, transport,
+                    config.transportSettings().path(), config.sessionCookieName()));
+            try {
+                transport.start(dispatcher);
+            } catch (Exception e) {
+                throw new IllegalStateException("Transport '" + transport.name() + "' failed to start: "
+                        + Dispatcher.messageOf(e), e);
+            }
+            LOG.info("RTS server started: {} service(s) on port {} via {}", services.length - 1, transport.port(),
+                    transport.name());
+            return api;
+        } catch (RuntimeException e) {
+            shutdown();
+            throw e;
+        }
+    }
+
+    private List<ServerConfig.Mount> collectMounts() {
+        List<ServerConfig.Mount> mounts = new ArrayList<>(config.mounts());
+        if (config.discoverServices()) {
+            List<Service> found = discover(Service.class, "service");
+            found.sort(Comparator.comparing(Service::name));
+            for (Service service : found) {
+                boolean explicit = config.mounts().stream()
+                        .anyMatch(m -> m.service().getClass() == service.getClass());
+                if (explicit || config.excluded().contains(service.name())) {
+                    continue;
+                }
+                mounts.add(new ServerConfig.Mount(ServerConfig.checkName(service.name(), service.getClass()), service,
+                        config.discoveredOptions().getOrDefault(service.name(), ServiceOptions.empty())));
+            }
+        }
+        Map<String, Service> byName = new HashMap<>();
+        byName.put(SystemService.NAME, null);
+        for (ServerConfig.Mount mount : mounts) {
+            if (byName.containsKey(mount.name())) {
+                Service other = byName.get(mount.name());
+                throw new IllegalStateException("Service name '" + mount.name() + "' is already used by "
+                        + (other == null ? "the system service" : other.getClass().getName()) + "; service names must "
+                        + "be unique (" + mount.service().getClass().getName() + " wants it too; mount one under "
+                        + "another name)");
+            }
+            byName.put(mount.name(), mount.service());
+        }
+        return mounts;
+    }
+
+    /** Loads every provider, reporting each broken one by class and cause instead of stopping at the first. */
+    private static <T> List<T> discover(Class<T> type, String what) {
+        List<T> found = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
+        Iterator<T> it = ServiceLoader.load(type).iterator();
+        for (int guard = 0; guard < 10_000; guard++) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                found.add(it.next());
+            } catch (ServiceConfigurationError e) {
+                broken.add(e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
+            }
+        }
+        if (!broken.isEmpty()) {
+            throw new IllegalStateException("Cannot load " + what + " provider(s): " + String.join("; ", broken)
+                    + ". Fix or remove the jar, or " + (type == Service.class ? "turn discovery off with "
+                    + "discoverServices(false) and register services by hand" : "pass a transport explicitly"));
+        }
+        return found;
+    }
+
+    private void startServices(MountedService[] services) {
+        for (MountedService service : services) {
+            if (service.id == 0) {
+                continue;
+            }
+            DefaultServiceContext context = new DefaultServiceContext(service, dispatcher, api, config.root());
+            Object serviceApi;
+            try {
+                serviceApi = service.service.start(context);
+            } catch (Exception | LinkageError e) {
+                throw new IllegalStateException("Service '" + service.name + "' (" + service.service.getClass().getName()
+                        + ") failed to start: " + Dispatcher.messageOf(e), e);
+            } finally {
+                context.seal();
+            }
+            started.add(service);
+            if (serviceApi != null) {
+                api.put(service.name, serviceApi);
+            }
+        }
+    }
+
+    private Transport discoverTransport() {
+        List<TransportProvider> providers = discover(TransportProvider.class, "transport");
+        if (providers.isEmpty()) {
+            throw new IllegalStateException("No transport found: add rts-transport-undertow to the class path, or "
+                    + "pass one with RtsServer.builder().transport(...)");
+        }
+        if (providers.size() > 1) {
+            throw new IllegalStateException("Found " + providers.size() + " transports ("
+                    + providers.stream().map(p -> p.name() + " " + p.getClass().getName())
+                    .collect(Collectors.joining(", ")) + "); pass one with RtsServer.builder().transport(...)");
+        }
+        return providers.get(0).create(config.transportSettings());
+    }
+
+    private static void notifyUserChange(MountedService[] services, UserChange change) {
+        for (MountedService service : services) {
+            if (service == null) {
+                continue;
+            }
+            service.userListeners.forEach(listener -> {
+                try {
+                    listener.accept(change);
+                } catch (RuntimeException e) {
+                    LOG.error("Service '{}' failed in its user change listener", service.name, e);
+                }
+            });
+        }
+    }
+
+    private static ExecutorService defaultWorkers() {
+        int threads = Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
+        AtomicInteger count = new AtomicInteger();
+        // Every connection has at most one drain task queued, so this queue is bounded by the connection count.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "rts-worker-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (phase != Phase.STARTED) {
+            phase = Phase.STOPPED;
+            return;
+        }
+        phase = Phase.STOPPED;
+        shutdown();
+        LOG.info("RTS server stopped");
+    }
+
+    private void shutdown() {
+        if (transport != null) {
+            try {
+                transport.stop();
+            } catch (RuntimeException e) {
+                LOG.error("Transport '{}' failed to stop", transport.name(), e);
+            }
+        }
+        if (workers != null && ownsWorkers) {
+            workers.shutdown();
+            try {
+                if (!workers.awaitTermination(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.warn("Handlers still running {} s after stop; interrupting them", STOP_GRACE_SECONDS);
+                    workers.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                workers.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            MountedService service = started.get(i);
+            try {
+                service.service.stop();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.error("Service '{}' failed to stop", service.name, e);
+            }
+        }
+        started.clear();
+        if (store != null) {
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                LOG.error("Session store failed to close", e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized Api api() {
+        requireStarted("api()");
+        return api;
+    }
+
+    @Override
+    public synchronized int port() {
+        requireStarted("port()");
+        return transport.port();
+    }
+
+    @Override
+    public synchronized String clientScript() {
+        requireStarted("clientScript()");
+        return dispatcher.clientBundle().script();
+    }
+
+    private void requireStarted(String method) {
+        if (phase != Phase.STARTED) {
+            throw new IllegalStateException(method + " needs a started server; call start() first");
+        }
+    }
+}

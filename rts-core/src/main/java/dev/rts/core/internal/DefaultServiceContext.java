@@ -1,0 +1,136 @@
+package dev.rts.core.internal;
+
+import dev.rts.api.Api;
+import dev.rts.api.ConnectionEvent;
+import dev.rts.api.Connections;
+import dev.rts.api.Json;
+import dev.rts.api.MessageHandler;
+import dev.rts.api.ServiceContext;
+import dev.rts.api.ServiceOptions;
+import dev.rts.api.UserChange;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+
+/**
+ * One service's view of the server.
+ */
+final class DefaultServiceContext implements ServiceContext {
+
+    private final MountedService mounted;
+    private final Dispatcher dispatcher;
+    private final Api api;
+    private final Path root;
+    private volatile boolean sealed;
+
+    DefaultServiceContext(MountedService mounted, Dispatcher dispatcher, Api api, Path serverRoot) {
+        this.mounted = mounted;
+        this.dispatcher = dispatcher;
+        this.api = api;
+        this.root = serverRoot.resolve(mounted.name);
+    }
+
+    /** Called once the service's start returned: handlers are fixed from then on. */
+    void seal() {
+        sealed = true;
+    }
+
+    @Override
+    public String name() {
+        return mounted.name;
+    }
+
+    @Override
+    public int id() {
+        return mounted.id;
+    }
+
+    @Override
+    public ServiceOptions options() {
+        return mounted.options;
+    }
+
+    @Override
+    public Logger logger() {
+        return mounted.logger;
+    }
+
+    @Override
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public Api api() {
+        return api;
+    }
+
+    @Override
+    public Json json() {
+        return dispatcher.json;
+    }
+
+    @Override
+    public Executor executor() {
+        return dispatcher.workers;
+    }
+
+    @Override
+    public boolean production() {
+        return dispatcher.production;
+    }
+
+    @Override
+    public Connections connections() {
+        return dispatcher.registry;
+    }
+
+    @Override
+    public void onMessage(MessageHandler handler) {
+        checkOpen("onMessage");
+        mounted.handler = Objects.requireNonNull(handler, "handler");
+    }
+
+    @Override
+    public void onConnect(Consumer<ConnectionEvent> listener) {
+        checkOpen("onConnect");
+        mounted.connectListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void onDisconnect(Consumer<ConnectionEvent> listener) {
+        checkOpen("onDisconnect");
+        mounted.disconnectListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void onUserChange(Consumer<UserChange> listener) {
+        checkOpen("onUserChange");
+        mounted.userListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public boolean send(String socketId, Object message) {
+        return dispatcher.send(mounted, socketId, message);
+    }
+
+    @Override
+    public int send(Collection<String> socketIds, Object message) {
+        return dispatcher.send(mounted, socketIds, message);
+    }
+
+    @Override
+    public int broadcast(Object message) {
+        return dispatcher.broadcast(mounted, message);
+    }
+
+    private void checkOpen(String method) {
+        if (sealed) {
+            throw new IllegalStateException("Service '" + mounted.name + "' called " + method + " after start; register "
+                    + "handlers in Service.start(ServiceContext)");
+        }
+    }
+}

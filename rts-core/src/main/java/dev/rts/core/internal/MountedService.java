@@ -1,0 +1,65 @@
+package dev.rts.core.internal;
+
+import dev.rts.api.ConnectionEvent;
+import dev.rts.api.Feature;
+import dev.rts.api.Json;
+import dev.rts.api.MessageHandler;
+import dev.rts.api.Service;
+import dev.rts.api.ServiceOptions;
+import dev.rts.api.UserChange;
+import dev.rts.core.spi.OutboundFrame;
+import dev.rts.protocol.FrameCodec;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A service mounted under a name and a wire id, with the handlers it registered.
+ */
+final class MountedService {
+
+    final int id;
+    final String name;
+    final Service service;
+    final ServiceOptions options;
+    final Set<Feature> features;
+    final boolean json;
+    final boolean callbacks;
+    final boolean sessions;
+    final boolean isPrivate;
+    final Logger logger;
+    volatile MessageHandler handler;
+    final List<Consumer<ConnectionEvent>> connectListeners = new CopyOnWriteArrayList<>();
+    final List<Consumer<ConnectionEvent>> disconnectListeners = new CopyOnWriteArrayList<>();
+    final List<Consumer<UserChange>> userListeners = new CopyOnWriteArrayList<>();
+
+    MountedService(int id, String name, Service service, ServiceOptions options) {
+        this.id = id;
+        this.name = name;
+        this.service = service;
+        this.options = options;
+        this.features = Set.copyOf(service.features());
+        this.json = features.contains(Feature.JSON);
+        this.callbacks = features.contains(Feature.CALLBACKS);
+        this.sessions = features.contains(Feature.SESSIONS);
+        this.isPrivate = service.isPrivate();
+        this.logger = LoggerFactory.getLogger("rts." + name);
+    }
+
+    /** Encodes a message into this service's frame: JSON for JSON services, text otherwise. Done once per send. */
+    OutboundFrame frame(Object message, long callbackId, Json codec) {
+        if (message == null) {
+            throw new IllegalArgumentException("Service '" + name + "' tried to send null; send a value instead");
+        }
+        String payload = json ? codec.encode(message) : message.toString();
+        return new OutboundFrame(FrameCodec.encode(id, callbacks, callbackId, payload));
+    }
+
+    @Override
+    public String toString() {
+        return name + "(" + id + ") " + service.getClass().getName();
+    }
+}

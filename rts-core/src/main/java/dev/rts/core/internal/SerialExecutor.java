@@ -1,0 +1,88 @@
+package dev.rts.core.internal;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one connection's tasks one at a time, in submission order, on a shared worker executor. Ordinary tasks are
+ * bounded; control tasks (disconnect) always fit, so that cleanup is never lost. Never blocks the submitter.
+ */
+final class SerialExecutor {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SerialExecutor.class);
+
+    /** Tasks run per turn before yielding the worker thread, so one busy connection cannot starve others. */
+    private static final int BATCH = 64;
+
+    private final Executor workers;
+    private final int maxPending;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+
+    SerialExecutor(Executor workers, int maxPending) {
+        this.workers = workers;
+        this.maxPending = maxPending;
+    }
+
+    /**
+     * Queues an ordinary task.
+     *
+     * @return {@code false} if the queue is full and the task was not queued
+     */
+    boolean tryExecute(Runnable task) {
+        if (pending.incrementAndGet() > maxPending) {
+            pending.decrementAndGet();
+            return false;
+        }
+        tasks.add(() -> {
+            pending.decrementAndGet();
+            task.run();
+        });
+        schedule();
+        return true;
+    }
+
+    /** Queues a control task, whatever the queue length. */
+    void executeControl(Runnable task) {
+        tasks.add(task);
+        schedule();
+    }
+
+    private void schedule() {
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                workers.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                // The server is stopping: the queued tasks are abandoned with the executor.
+                scheduled.set(false);
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            for (int i = 0; i < BATCH; i++) {
+                Runnable task = tasks.poll();
+                if (task == null) {
+                    break;
+                }
+                try {
+                    task.run();
+                } catch (RuntimeException | Error e) {
+                    // Tasks guard their own handlers; this is the last line so the worker thread survives.
+                    LOG.error("Unexpected failure in a connection task", e);
+                }
+            }
+        } finally {
+            scheduled.set(false);
+            if (!tasks.isEmpty()) {
+                schedule();
+            }
+        }
+    }
+}

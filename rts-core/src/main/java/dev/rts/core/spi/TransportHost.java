@@ -1,0 +1,54 @@
+package dev.rts.core.spi;
+
+/**
+ * The server as a transport sees it. Every method is called on a transport I/O thread, returns quickly and never
+ * blocks; the server moves the work to its worker threads.
+ */
+public interface TransportHost {
+
+    /**
+     * The settings the app configured, for transports that honour them.
+     *
+     * @return the settings
+     */
+    TransportSettings settings();
+
+    /**
+     * A socket opened. Call it before any {@link #received} for that connection.
+     *
+     * @param connection the new connection
+     */
+    void opened(Connection connection);
+
+    /**
+     * A complete text frame arrived.
+     *
+     * @param connection the connection it arrived on
+     * @param frame      the frame text
+     */
+    void received(Connection connection, String frame);
+
+    /**
+     * A binary frame arrived. The protocol has no binary frames yet, so the server answers with an error frame.
+     *
+     * @param connection the connection it arrived on
+     * @param size       its size in bytes
+     */
+    void receivedBinary(Connection connection, long size);
+
+    /**
+     * A socket closed, for whatever reason. Called once per opened connection.
+     *
+     * @param connection the connection
+     * @param code       the close code, or 1006 when the socket closed without one
+     * @param reason     the close reason, possibly empty
+     */
+    void closed(Connection connection, int code, String reason);
+
+    /**
+     * The browser client bundle for {@code GET /rts/client.js}.
+     *
+     * @return the bundle, built once at start
+     */
+    ClientBundle clientBundle();
+}
