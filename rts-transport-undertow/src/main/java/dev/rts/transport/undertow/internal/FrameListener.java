@@ -1,0 +1,94 @@
+package dev.rts.transport.undertow.internal;
+
+import dev.rts.core.spi.TransportHost;
+import io.undertow.websockets.core.AbstractReceiveListener;
+import io.undertow.websockets.core.BufferedBinaryMessage;
+import io.undertow.websockets.core.BufferedTextMessage;
+import io.undertow.websockets.core.CloseMessage;
+import io.undertow.websockets.core.WebSocketChannel;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.xnio.Pooled;
+
+/**
+ * Reads frames on the I/O thread and hands complete messages to the server. Enforces the frame size limit while
+ * reading (nothing past the limit is buffered): an oversized message closes its own socket with 1009 and touches
+ * nothing else.
+ */
+final class FrameListener extends AbstractReceiveListener {
+
+    private final UndertowConnection connection;
+    private final TransportHost host;
+    private final long maxFrameSize;
+
+    FrameListener(UndertowConnection connection, TransportHost host, long maxFrameSize) {
+        this.connection = connection;
+        this.host = host;
+        this.maxFrameSize = maxFrameSize;
+    }
+
+    @Override
+    protected long getMaxTextBufferSize() {
+        return maxFrameSize;
+    }
+
+    @Override
+    protected long getMaxBinaryBufferSize() {
+        return maxFrameSize;
+    }
+
+    @Override
+    protected void onFullTextMessage(WebSocketChannel channel, BufferedTextMessage message) {
+        connection.touch();
+        host.received(connection, message.getData());
+    }
+
+    @Override
+    protected void onFullBinaryMessage(WebSocketChannel channel, BufferedBinaryMessage message) {
+        connection.touch();
+        Pooled<ByteBuffer[]> data = message.getData();
+        try {
+            long size = 0;
+            for (ByteBuffer buffer : data.getResource()) {
+                size += buffer.remaining();
+            }
+            host.receivedBinary(connection, size);
+        } finally {
+            data.free();
+        }
+    }
+
+    @Override
+    protected void onFullPongMessage(WebSocketChannel channel, BufferedBinaryMessage message) {
+        connection.touch();
+        message.getData().free();
+    }
+
+    @Override
+    protected void onFullPingMessage(WebSocketChannel channel, BufferedBinaryMessage message) throws IOException {
+        connection.touch();
+        super.onFullPingMessage(channel, message);
+    }
+
+    @Override
+    protected void onCloseMessage(CloseMessage message, WebSocketChannel channel) {
+        connection.peerCloseCode = message.getCode();
+        connection.peerCloseReason = message.getReason();
+    }
+
+    @Override
+    protected void onError(WebSocketChannel channel, Throwable error) {
+        // Fragmented messages over the limit, invalid UTF-8 and broken sockets all end here; only this socket closes.
+        String text = String.valueOf(error.getMessage());
+        if (text.toLowerCase().contains("utf")) {
+            connection.peerCloseCode = 1007;
+            connection.close(1007, "Invalid UTF-8 in a text frame");
+        } else if (text.toLowerCase().contains("big") || text.toLowerCase().contains("large")) {
+            connection.peerCloseCode = 1009;
+            connection.close(1009, "Message too big (limit " + maxFrameSize + " bytes)");
+        } else {
+            UndertowServer.LOG.debug("Socket {} failed: {}", connection.id(), text);
+            super.onError(channel, error);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.rts.transport.undertow.internal;
+
+import dev.rts.core.spi.Transport;
+import dev.rts.core.spi.TransportHost;
+import dev.rts.core.spi.TransportSettings;
+import dev.rts.transport.undertow.UndertowTransport;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.resource.PathResourceManager;
+import io.undertow.server.handlers.resource.ResourceHandler;
+import io.undertow.util.Headers;
+import io.undertow.util.StatusCodes;
+import io.undertow.websockets.WebSocketConnectionCallback;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.spi.WebSocketHttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Undertow server: one HTTP listener that upgrades WebSockets at the configured path, serves the client bundle
+ * and, optionally, a static directory.
+ */
+public final class UndertowServer implements Transport {
+
+    static final Logger LOG = LoggerFactory.getLogger("rts.undertow");
+    static final String CLIENT_RESOURCE = "/dev/rts/transport/undertow/ws-transport.js";
+    private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(3);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TransportSettings settings;
+    private final Set<UndertowConnection> connections = ConcurrentHashMap.newKeySet();
+    private Undertow undertow;
+    private TransportHost host;
+    private int port = -1;
+
+    /**
+     * Creates an unstarted server.
+     *
+     * @param settings the socket settings
+     */
+    public UndertowServer(TransportSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return UndertowTransport.NAME;
+    }
+
+    @Override
+    public String clientScript() {
+        try (InputStream in = UndertowServer.class.getResourceAsStream(CLIENT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The browser transport " + CLIENT_RESOURCE + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void start(TransportHost transportHost) {
+        if (undertow != null) {
+            throw new IllegalStateException("Undertow transport already started");
+        }
+        this.host = transportHost;
+        HttpHandler fallback = settings.staticDirectory().map(UndertowServer::staticFiles)
+                .orElse(UndertowServer::notFound);
+        HttpHandler sockets = Handlers.websocket(this::onConnect, fallback);
+        ClientScriptHandler clientScript = new ClientScriptHandler(transportHost);
+        OriginCheck origins = new OriginCheck(settings.allowedOrigins());
+        HttpHandler root = exchange -> {
+            String path = exchange.getRequestPath();
+            if (path.equals("/rts/client.js")) {
+                clientScript.handleRequest(exchange);
+            } else if (path.equals(settings.path()) && isUpgrade(exchange)) {
+                String refusal = origins.refusal(exchange);
+                if (refusal != null) {
+                    LOG.info("Refused a WebSocket from {}: {}", exchange.getSourceAddress(), refusal);
+                    exchange.setStatusCode(StatusCodes.FORBIDDEN);
+                    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+                    exchange.getResponseSender().send(refusal);
+                    return;
+                }
+                sockets.handleRequest(exchange);
+            } else {
+                fallback.handleRequest(exchange);
+            }
+        };
+        int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        undertow = Undertow.builder()
+                .addHttpListener(settings.port(), settings.host())
+                .setIoThreads(ioThreads)
+                .setWorkerThreads(ioThreads * 2)
+                .setHandler(root)
+                .build();
+        undertow.start();
+        port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        LOG.info("Undertow listening on {}:{}, WebSocket path {}", settings.host(), port, settings.path());
+    }
+
+    private static boolean isUpgrade(HttpServerExchange exchange) {
+        String upgrade = exchange.getRequestHeaders().getFirst(Headers.UPGRADE);
+        return upgrade != null && upgrade.equalsIgnoreCase("websocket");
+    }
+
+    private void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
+        InetSocketAddress source = channel.getSourceAddress();
+        String ip = source == null ? "unknown" : source.getAddress().getHostAddress();
+        UndertowConnection connection = new UndertowConnection(channel, newSocketId(), ip,
+                settings.maxQueuedBytes());
+        connections.add(connection);
+        channel.addCloseTask(ch -> {
+            XnioKeys.cancel(connection.pinger);
+            connections.remove(connection);
+            host.closed(connection, connection.peerCloseCode, connection.peerCloseReason);
+        });
+        host.opened(connection);
+        channel.getReceiveSetter().set(new FrameListener(connection, host, settings.maxFrameSize()));
+        long idleNanos = settings.idleTimeout().toNanos();
+        connection.pinger = channel.getIoThread().executeAtInterval(() -> connection.keepAlive(idleNanos),
+                settings.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
+        channel.resumeReceives();
+    }
+
+    private static String newSocketId() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static HttpHandler staticFiles(Path directory) {
+        return new ResourceHandler(new PathResourceManager(directory, 1024), UndertowServer::notFound)
+                .setWelcomeFiles("index.html");
+    }
+
+    private static void notFound(HttpServerExchange exchange) {
+        exchange.setStatusCode(StatusCodes.NOT_FOUND);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+        exchange.getResponseSender().send("Not found");
+    }
+
+    @Override
+    public int port() {
+        if (port < 0) {
+            throw new IllegalStateException("Undertow transport not started");
+        }
+        return port;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (undertow == null) {
+            return;
+        }
+        for (UndertowConnection connection : connections) {
+            connection.close(1001, "Server stopping");
+        }
+        long deadline = System.nanoTime() + STOP_GRACE_NANOS;
+        while (!connections.isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            try {
+                // Polling here is bounded by the grace period; close tasks run on I/O threads we do not own.
+                TimeUnit.MILLISECONDS.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        undertow.stop();
+        undertow = null;
+        LOG.info("Undertow stopped");
+    }
+
+    /** Cancels xnio timer keys without caring whether they already fired. */
+    static final class XnioKeys {
+        private XnioKeys() {
+        }
+
+        static void cancel(org.xnio.XnioExecutor.Key key) {
+            if (key != null) {
+                key.remove();
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+// RTS WebSocket transport: reconnects with full-jitter backoff, so clients of a restarted server spread out.
+RTS.transports.ws = (o = {}) => client => {
+  const url = o.url || (location.protocol == 'https:' ? 'wss://' : 'ws://') + location.host + (o.path || '/');
+  const emit = (...a) => client.status.emit(...a);
+  let ws, timer, closed, attempt = 0;
+  const open = () => {
+    ws = new WebSocket(url);
+    ws.onopen = () => { attempt = 0; emit('open'); };
+    ws.onmessage = e => typeof e.data == 'string' && client.process(e.data);
+    ws.onclose = e => {
+      emit('close', e.code);
+      const cap = Math.min(o.reconnectMax || 1e4, (o.reconnectBase || 250) * 2 ** attempt++);
+      const delay = Math.floor(Math.random() * cap);
+      closed || emit('reconnecting', { attempt, delay });
+      closed || (timer = setTimeout(open, delay)); // a listener may have called close()
+    };
+  };
+  open();
+  return {
+    // Drop frames when not open: the close event fails their callbacks.
+    write: text => ws.readyState == 1 && ws.send(text),
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      ws.onopen = ws.onmessage = ws.onclose = null;
+      ws.close();
+    }
+  };
+};
