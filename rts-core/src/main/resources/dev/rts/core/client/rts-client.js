@@ -1,4 +1,4 @@
-// RTS browser client (see docs/CLIENT.md). A classic script or an ES module: it only touches globalThis.RTS.
+// RTS browser client, see docs/CLIENT.md. Touches only globalThis.RTS, so it also loads as an ES module.
 (() => {
 'use strict';
 const R = globalThis.RTS ||= {};
@@ -22,7 +22,7 @@ const emitter = (all = dict()) => {
 };
 
 R.create = (options = {}) => {
-  const t = options.transport || 'ws', factory = t.call ? t : R.transports[t];
+  const t = options.transport || 'ws', factory = typeof t == 'function' ? t : R.transports[t];
   if (!factory) throw new TypeError(`Unknown RTS transport '${t}'`);
   const open = factory(options.transportOptions), name = options.sessionCookieName || 'connect.sid';
   const status = emitter(), api = {}, services = dict(), queue = [];
@@ -33,13 +33,13 @@ R.create = (options = {}) => {
 
   const cookie = id => {
     try {
-      if (!id) return decodeURIComponent(document.cookie.match(`(^|; )${name.replace(/\W/g, '\\$&')}=([^;]*)`)[2]);
+      if (!id) return decodeURIComponent(('; ' + document.cookie).split(`; ${name}=`)[1].split(';')[0]);
       document.cookie = `${name}=${encodeURIComponent(id)};path=/;max-age=86400;SameSite=Lax`
         + (location.protocol == 'https:' ? ';Secure' : '');
     } catch {}
   };
 
-  // Until ready, frames wait in a bounded queue; a callback counts as pending once its frame is written.
+  // Until ready, frames wait in a bounded queue. A callback is pending once its frame is written.
   const write = (text, s, id, cb) => {
     if (ready || live && s == sys) {
       if (cb) s.cbs.set(id, cb);
@@ -47,11 +47,11 @@ R.create = (options = {}) => {
     } else if (queue.length < 1000) queue.push([text, s, id, cb]);
     else {
       const err = new Error('Send queue full, dropped ' + text.slice(0, 30));
-      cb ? fail(s, id, err, 1, cb) : report(err);
+      cb ? fail(s, id, err, true, cb) : report(err);
     }
   };
 
-  // _system callbacks take the Error. Without onerror, a close is not reported again, server errors (loud) are.
+  // _system callbacks take the Error. Without onerror, only server errors (loud) are reported.
   const fail = (s, id, err, loud, cb = s.cbs.get(id)) => {
     const c = s.client;
     s.cbs.delete(id);
@@ -100,7 +100,7 @@ R.create = (options = {}) => {
   sys.client.onmessage = m => {
     if (m?.type != 'error') return;
     const err = Object.assign(new Error(m.message), m), s = services[m.serviceId];
-    s?.cbs.has(m.callbackId) ? fail(s, m.callbackId, err, 1) : report(err);
+    s?.cbs.has(m.callbackId) ? fail(s, m.callbackId, err, true) : report(err);
   };
 
   status.on('open', () => {
@@ -128,7 +128,7 @@ R.create = (options = {}) => {
     get sessionId() { return sessionId; },
     get ready() { return ready; },
     connect() { conn ||= open(rts); },
-    // A transport is silent after close().
+    // A transport is silent after close(), so the 'close' event comes from here.
     disconnect() {
       conn?.close();
       conn = null;
@@ -136,12 +136,12 @@ R.create = (options = {}) => {
     },
     discover: cb => ask({ c: 'discover', p: {} }, r => r instanceof Error ? cb(r) : cb(null, r)),
     provide(p, handler) {
-      if (!(p.id > 0) || services[p.id]) throw new TypeError(`Service '${p.name}' has a bad or used id: ${p.id}`);
+      if (services[p.id]) throw new TypeError(`Service id ${p.id} is taken, can't add '${p.name}'`);
       const c = register(p).client;
       guard(() => {
         const value = handler?.(c);
         value === undefined || Object.defineProperty(api, p.name,
-          { value, enumerable: !p.private, writable: 1, configurable: 1 });
+          { value, enumerable: !p.private, writable: true, configurable: true });
       });
     },
     process: receive,
