@@ -1,0 +1,114 @@
+package dev.rts.livereload.internal;
+
+import dev.rts.api.Api;
+import dev.rts.api.ConnectionEvent;
+import dev.rts.api.Connections;
+import dev.rts.api.Json;
+import dev.rts.api.MessageHandler;
+import dev.rts.api.ServiceContext;
+import dev.rts.api.ServiceOptions;
+import dev.rts.api.UserChange;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+
+/**
+ * Just enough of a server for the live reload service: records broadcasts. To be replaced by rts-testkit.
+ */
+final class FakeServiceContext implements ServiceContext {
+
+    final LinkedBlockingQueue<Object> broadcasts = new LinkedBlockingQueue<>();
+    final RecordingLogger logger = new RecordingLogger();
+    private final ServiceOptions options;
+    private final boolean production;
+
+    FakeServiceContext(ServiceOptions options, boolean production) {
+        this.options = options;
+        this.production = production;
+    }
+
+    @Override
+    public String name() {
+        return "livereload";
+    }
+
+    @Override
+    public int id() {
+        return 1;
+    }
+
+    @Override
+    public ServiceOptions options() {
+        return options;
+    }
+
+    @Override
+    public Logger logger() {
+        return logger;
+    }
+
+    @Override
+    public Path root() {
+        return Path.of("livereload").toAbsolutePath();
+    }
+
+    @Override
+    public Api api() {
+        throw new UnsupportedOperationException("not needed by live reload");
+    }
+
+    @Override
+    public Json json() {
+        throw new UnsupportedOperationException("not needed by live reload");
+    }
+
+    @Override
+    public Executor executor() {
+        return Runnable::run;
+    }
+
+    @Override
+    public boolean production() {
+        return production;
+    }
+
+    @Override
+    public Connections connections() {
+        throw new UnsupportedOperationException("not needed by live reload");
+    }
+
+    @Override
+    public void onMessage(MessageHandler handler) {
+    }
+
+    @Override
+    public void onConnect(Consumer<ConnectionEvent> listener) {
+    }
+
+    @Override
+    public void onDisconnect(Consumer<ConnectionEvent> listener) {
+    }
+
+    @Override
+    public void onUserChange(Consumer<UserChange> listener) {
+    }
+
+    @Override
+    public boolean send(String socketId, Object message) {
+        throw new UnsupportedOperationException("live reload only broadcasts");
+    }
+
+    @Override
+    public int send(Collection<String> socketIds, Object message) {
+        throw new UnsupportedOperationException("live reload only broadcasts");
+    }
+
+    @Override
+    public int broadcast(Object message) {
+        broadcasts.add(message);
+        return 1;
+    }
+}
