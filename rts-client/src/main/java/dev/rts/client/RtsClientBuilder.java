@@ -1,0 +1,109 @@
+package dev.rts.client;
+
+import dev.rts.client.internal.DefaultRtsClient;
+import dev.rts.client.internal.JdkWebSocketTransport;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Configures an {@link RtsClient}. Not thread-safe.
+ */
+public final class RtsClientBuilder {
+
+    private URI uri;
+    private Supplier<ClientTransport> transport;
+    private String sessionId;
+    private boolean reconnect = true;
+    private Duration reconnectBase = Duration.ofMillis(250);
+    private Duration reconnectMax = Duration.ofSeconds(10);
+
+    RtsClientBuilder() {
+    }
+
+    /**
+     * The server's WebSocket address, such as {@code ws://localhost:3001/}.
+     *
+     * @param uri a {@code ws} or {@code wss} URI
+     * @return this builder
+     */
+    public RtsClientBuilder uri(URI uri) {
+        Objects.requireNonNull(uri, "uri");
+        if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("uri must be ws:// or wss:// but was '" + uri + "'");
+        }
+        this.uri = uri;
+        return this;
+    }
+
+    /**
+     * A custom transport, created anew for each connection attempt (the testkit's in-memory pipe, for instance).
+     * Replaces {@link #uri(URI)}.
+     *
+     * @param transport creates transports
+     * @return this builder
+     */
+    public RtsClientBuilder transport(Supplier<ClientTransport> transport) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        return this;
+    }
+
+    /**
+     * A session id to present at the first handshake, to resume a session; the server gives a new one if it does
+     * not know it.
+     *
+     * @param sessionId the id
+     * @return this builder
+     */
+    public RtsClientBuilder sessionId(String sessionId) {
+        this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
+        return this;
+    }
+
+    /**
+     * Whether to reconnect after the connection drops (default {@code true}).
+     *
+     * @param reconnect {@code false} to stay closed
+     * @return this builder
+     */
+    public RtsClientBuilder reconnect(boolean reconnect) {
+        this.reconnect = reconnect;
+        return this;
+    }
+
+    /**
+     * Reconnect backoff: attempt n waits a random time up to {@code min(max, base * 2^n)} (full jitter).
+     *
+     * @param base the first delay bound, positive
+     * @param max  the largest delay bound, at least {@code base}
+     * @return this builder
+     */
+    public RtsClientBuilder reconnectDelay(Duration base, Duration max) {
+        if (base == null || base.isNegative() || base.isZero() || max == null || max.compareTo(base) < 0) {
+            throw new IllegalArgumentException("reconnectDelay needs 0 < base <= max but got base=" + base + ", max="
+                    + max);
+        }
+        this.reconnectBase = base;
+        this.reconnectMax = max;
+        return this;
+    }
+
+    /**
+     * Builds the client; it connects on {@link RtsClient#connect()}.
+     *
+     * @return the client
+     * @throws IllegalStateException if neither a URI nor a transport was given
+     */
+    public RtsClient build() {
+        Supplier<ClientTransport> factory = transport;
+        if (factory == null) {
+            if (uri == null) {
+                throw new IllegalStateException("Set uri(...) or transport(...) before build()");
+            }
+            URI target = uri;
+            factory = () -> new JdkWebSocketTransport(target);
+        }
+        return new DefaultRtsClient(factory, sessionId, reconnect, reconnectBase, reconnectMax);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.rts.client;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One service as the client sees it. Thread-safe. Handles stay valid across reconnects.
+ */
+public interface ServiceHandle {
+
+    /**
+     * The service's mount name.
+     *
+     * @return the name
+     */
+    String name();
+
+    /**
+     * Sends a message without expecting an answer. JSON services have it encoded; others send
+     * {@code message.toString()}.
+     *
+     * @param message the message
+     * @return {@code false} if the client is not connected, so nothing was sent
+     */
+    boolean send(Object message);
+
+    /**
+     * Sends a message and waits for the service's answer to its callback.
+     *
+     * @param message the message
+     * @return completes with the answer; fails with {@link RtsErrorException} on an error frame, when not connected,
+     *         or when the connection closes first
+     * @throws IllegalStateException if the service does not use callbacks
+     */
+    CompletableFuture<ClientMessage> call(Object message);
+
+    /**
+     * Like {@link #call(Object)}, decoding the answer as JSON.
+     *
+     * @param message   the message
+     * @param replyType the type to decode the answer into
+     * @param <T>       the answer type
+     * @return completes with the decoded answer
+     */
+    <T> CompletableFuture<T> call(Object message, Class<T> replyType);
+
+    /**
+     * Adds a listener for messages that are not answers to a call (pushes, broadcasts). Called on the transport's
+     * thread; keep it short.
+     *
+     * @param listener the listener
+     */
+    void onMessage(Consumer<ClientMessage> listener);
+}

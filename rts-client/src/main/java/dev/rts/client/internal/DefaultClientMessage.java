@@ -1,0 +1,25 @@
+package dev.rts.client.internal;
+
+import dev.rts.client.ClientMessage;
+import java.lang.reflect.Type;
+
+/**
+ * A received message.
+ */
+record DefaultClientMessage(String service, String text) implements ClientMessage {
+
+    @Override
+    public <T> T decode(Class<T> type) {
+        return ClientJson.decode(text, type);
+    }
+
+    @Override
+    public <T> T decode(Type type) {
+        return ClientJson.decode(text, type);
+    }
+
+    @Override
+    public String toString() {
+        return service + ": " + text;
+    }
+}

@@ -1,0 +1,354 @@
+package dev.rts.client.internal;
+
+import com.google.gson.reflect.TypeToken;
+import dev.rts.client.ClientStatus;
+import dev.rts.client.ClientTransport;
+import dev.rts.client.RtsClient;
+import dev.rts.client.ServiceHandle;
+import dev.rts.protocol.Frame;
+import dev.rts.protocol.FrameCodec;
+import dev.rts.protocol.MalformedFrameException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client: one transport at a time, the handshake, discovery, callback correlation and reconnects.
+ */
+public final class DefaultRtsClient implements RtsClient {
+
+    static final Logger LOG = LoggerFactory.getLogger("rts.client");
+    static final String VERSION = "0.1.0";
+    private static final long CONNECT_CALLBACK = 1;
+    private static final long DISCOVER_CALLBACK = 2;
+
+    private record Params(int id, String name, Map<String, Boolean> use) {
+    }
+
+    private record Entry(Params params) {
+    }
+
+    private final Supplier<ClientTransport> transports;
+    private final boolean reconnect;
+    private final Duration reconnectBase;
+    private final Duration reconnectMax;
+    private final Map<String, DefaultServiceHandle> byName = new ConcurrentHashMap<>();
+    private volatile DefaultServiceHandle[] byId = new DefaultServiceHandle[0];
+    private final List<Consumer<ClientStatus>> statusListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> errorListeners = new CopyOnWriteArrayList<>();
+    private volatile String sessionId;
+    private volatile boolean ready;
+    private ClientTransport current;
+    private CompletableFuture<Void> firstReady;
+    private boolean stopped;
+    private int attempt;
+    private ScheduledExecutorService timer;
+
+    /**
+     * Creates an unconnected client.
+     *
+     * @param transports    creates a transport per connection attempt
+     * @param sessionId     the session to resume, or {@code null}
+     * @param reconnect     whether to reconnect after a drop
+     * @param reconnectBase first backoff bound
+     * @param reconnectMax  largest backoff bound
+     */
+    public DefaultRtsClient(Supplier<ClientTransport> transports, String sessionId, boolean reconnect,
+                            Duration reconnectBase, Duration reconnectMax) {
+        this.transports = transports;
+        this.sessionId = sessionId;
+        this.reconnect = reconnect;
+        this.reconnectBase = reconnectBase;
+        this.reconnectMax = reconnectMax;
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> connect() {
+        if (stopped) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Client was disconnected; build a new one"));
+        }
+        if (firstReady == null) {
+            firstReady = new CompletableFuture<>();
+            openTransport();
+        }
+        return firstReady;
+    }
+
+    private synchronized void openTransport() {
+        ClientTransport transport = transports.get();
+        current = transport;
+        transport.open(new ClientTransport.Listener() {
+            @Override
+            public void onOpen() {
+                opened(transport);
+            }
+
+            @Override
+            public void onText(String frame) {
+                if (isCurrent(transport)) {
+                    received(frame);
+                }
+            }
+
+            @Override
+            public void onClose(int code, String reason) {
+                closed(transport, code, reason);
+            }
+        });
+    }
+
+    private synchronized boolean isCurrent(ClientTransport transport) {
+        return transport == current;
+    }
+
+    private void opened(ClientTransport transport) {
+        if (!isCurrent(transport)) {
+            return;
+        }
+        status(ClientStatus.OPEN);
+        Map<String, Object> connect = new LinkedHashMap<>();
+        connect.put("c", "connect");
+        connect.put("v", VERSION);
+        connect.put("sessionId", sessionId == null ? Boolean.FALSE : sessionId);
+        transport.send(FrameCodec.encode(0, true, CONNECT_CALLBACK, ClientJson.GSON.toJson(connect)));
+    }
+
+    private void received(String text) {
+        try {
+            int serviceId = FrameCodec.serviceId(text);
+            if (serviceId == 0) {
+                system(FrameCodec.decode(text, true));
+                return;
+            }
+            DefaultServiceHandle[] services = byId;
+            DefaultServiceHandle handle = serviceId < services.length ? services[serviceId] : null;
+            if (handle == null) {
+                LOG.warn("Frame for unknown service id {} ignored", serviceId);
+                return;
+            }
+            Frame frame = FrameCodec.decode(text, handle.callbacks);
+            handle.received(frame.callbackId(), frame.payload());
+        } catch (MalformedFrameException e) {
+            LOG.warn("Malformed frame from the server ignored: {}", e.getMessage());
+        }
+    }
+
+    private void system(Frame frame) {
+        if (frame.callbackId() == CONNECT_CALLBACK) {
+            Map<?, ?> answer = ClientJson.decode(frame.payload(), Map.class);
+            sessionId = String.valueOf(answer.get("sessionId"));
+            write(FrameCodec.encode(0, true, DISCOVER_CALLBACK, "{\"c\":\"discover\",\"p\":{}}"), true);
+        } else if (frame.callbackId() == DISCOVER_CALLBACK) {
+            List<Entry> entries = ClientJson.decode(frame.payload(), new TypeToken<List<Entry>>() { }.getType());
+            install(entries);
+            CompletableFuture<Void> first;
+            synchronized (this) {
+                ready = true;
+                attempt = 0;
+                first = firstReady;
+            }
+            status(ClientStatus.READY);
+            first.complete(null);
+        } else {
+            error(ClientJson.decode(frame.payload(), Map.class));
+        }
+    }
+
+    private void install(List<Entry> entries) {
+        int max = 0;
+        for (Entry entry : entries) {
+            max = Math.max(max, entry.params().id());
+        }
+        DefaultServiceHandle[] ids = new DefaultServiceHandle[max + 1];
+        for (Entry entry : entries) {
+            Params params = entry.params();
+            DefaultServiceHandle handle = byName.computeIfAbsent(params.name(), n -> new DefaultServiceHandle(n, this));
+            Map<String, Boolean> use = params.use() == null ? Map.of() : params.use();
+            handle.id = params.id();
+            handle.json = Boolean.TRUE.equals(use.get("json"));
+            handle.callbacks = Boolean.TRUE.equals(use.get("callbacks"));
+            ids[params.id()] = handle;
+        }
+        byId = ids;
+    }
+
+    private void error(Map<?, ?> error) {
+        String message = String.valueOf(error.get("message"));
+        Object serviceId = error.get("serviceId");
+        Object callbackId = error.get("callbackId");
+        if (serviceId instanceof Number sid && callbackId instanceof Number cid) {
+            if (sid.intValue() == 0) {
+                LOG.warn("Handshake failed: {}", message);
+                failFirst(new dev.rts.client.RtsErrorException(message));
+                return;
+            }
+            DefaultServiceHandle[] services = byId;
+            int index = sid.intValue();
+            if (index < services.length && services[index] != null && services[index].failed(cid.longValue(),
+                    message)) {
+                return;
+            }
+        }
+        for (Consumer<String> listener : errorListeners) {
+            try {
+                listener.accept(message);
+            } catch (RuntimeException e) {
+                LOG.warn("Error listener failed", e);
+            }
+        }
+    }
+
+    private void closed(ClientTransport transport, int code, String reason) {
+        boolean retry;
+        CompletableFuture<Void> first;
+        long delay = 0;
+        synchronized (this) {
+            if (transport != current) {
+                return;
+            }
+            current = null;
+            ready = false;
+            first = firstReady;
+            retry = reconnect && !stopped && first != null && first.isDone() && !first.isCompletedExceptionally();
+            if (retry) {
+                long bound = Math.min(reconnectMax.toMillis(), reconnectBase.toMillis() << Math.min(attempt, 20));
+                delay = ThreadLocalRandom.current().nextLong(bound + 1);
+                attempt++;
+            }
+        }
+        String why = "Connection closed before a reply (code " + code + (reason.isEmpty() ? "" : ", " + reason) + ")";
+        byName.values().forEach(handle -> handle.failAll(why));
+        status(ClientStatus.CLOSED);
+        if (first != null && !first.isDone()) {
+            first.completeExceptionally(new dev.rts.client.RtsErrorException("Could not connect: " + why));
+        }
+        if (retry) {
+            status(ClientStatus.RECONNECTING);
+            scheduleReconnect(delay);
+        }
+    }
+
+    private synchronized void scheduleReconnect(long delayMillis) {
+        if (stopped) {
+            return;
+        }
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "rts-client-reconnect");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        timer.schedule(() -> {
+            synchronized (this) {
+                if (!stopped && current == null) {
+                    openTransport();
+                }
+            }
+        }, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void failFirst(RuntimeException error) {
+        CompletableFuture<Void> first;
+        synchronized (this) {
+            first = firstReady;
+        }
+        if (first != null) {
+            first.completeExceptionally(error);
+        }
+    }
+
+    /** Sends a service frame if ready; returns false otherwise. */
+    boolean write(String frame) {
+        return write(frame, false);
+    }
+
+    private boolean write(String frame, boolean handshake) {
+        ClientTransport transport;
+        synchronized (this) {
+            transport = current;
+            if (transport == null || (!ready && !handshake)) {
+                return false;
+            }
+        }
+        transport.send(frame);
+        return true;
+    }
+
+    private void status(ClientStatus status) {
+        for (Consumer<ClientStatus> listener : statusListeners) {
+            try {
+                listener.accept(status);
+            } catch (RuntimeException e) {
+                LOG.warn("Status listener failed", e);
+            }
+        }
+    }
+
+    @Override
+    public String sessionId() {
+        return sessionId;
+    }
+
+    @Override
+    public boolean isReady() {
+        return ready;
+    }
+
+    @Override
+    public Set<String> services() {
+        return new TreeSet<>(byName.keySet());
+    }
+
+    @Override
+    public ServiceHandle service(String name) {
+        DefaultServiceHandle handle = byName.get(name);
+        if (handle == null) {
+            throw new IllegalArgumentException("The server offers no service named '" + name + "'; it offers "
+                    + services() + (sessionId == null ? " (not connected yet: call connect() first)" : ""));
+        }
+        return handle;
+    }
+
+    @Override
+    public void onStatus(Consumer<ClientStatus> listener) {
+        statusListeners.add(listener);
+    }
+
+    @Override
+    public void onError(Consumer<String> listener) {
+        errorListeners.add(listener);
+    }
+
+    @Override
+    public void disconnect() {
+        ClientTransport transport;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            transport = current;
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+        }
+        if (transport != null) {
+            transport.close();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.rts.client.internal;
+
+import dev.rts.client.ClientMessage;
+import dev.rts.client.RtsErrorException;
+import dev.rts.client.ServiceHandle;
+import dev.rts.protocol.FrameCodec;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * A service seen from the client: its wire id and features (refreshed at every handshake), pending calls, listeners.
+ */
+final class DefaultServiceHandle implements ServiceHandle {
+
+    private final String name;
+    private final DefaultRtsClient client;
+    private final AtomicLong nextCallback = new AtomicLong();
+    private final Map<Long, CompletableFuture<ClientMessage>> pending = new ConcurrentHashMap<>();
+    private final List<Consumer<ClientMessage>> listeners = new CopyOnWriteArrayList<>();
+    volatile int id = -1;
+    volatile boolean json;
+    volatile boolean callbacks;
+
+    DefaultServiceHandle(String name, DefaultRtsClient client) {
+        this.name = name;
+        this.client = client;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean send(Object message) {
+        return client.write(FrameCodec.encode(id, callbacks, FrameCodec.NO_CALLBACK, encode(message)));
+    }
+
+    @Override
+    public CompletableFuture<ClientMessage> call(Object message) {
+        if (!callbacks) {
+            throw new IllegalStateException("Service '" + name + "' does not use callbacks; use send(...) and "
+                    + "onMessage(...) instead");
+        }
+        long callbackId = nextCallback.incrementAndGet();
+        CompletableFuture<ClientMessage> answer = new CompletableFuture<>();
+        pending.put(callbackId, answer);
+        if (!client.write(FrameCodec.encode(id, true, callbackId, encode(message)))) {
+            pending.remove(callbackId);
+            answer.completeExceptionally(new RtsErrorException("Not connected: cannot call service '" + name + "'"));
+        }
+        return answer;
+    }
+
+    @Override
+    public <T> CompletableFuture<T> call(Object message, Class<T> replyType) {
+        return call(message).thenApply(reply -> reply.decode(replyType));
+    }
+
+    @Override
+    public void onMessage(Consumer<ClientMessage> listener) {
+        listeners.add(listener);
+    }
+
+    private String encode(Object message) {
+        if (message == null) {
+            throw new IllegalArgumentException("Cannot send null to service '" + name + "'");
+        }
+        return json ? ClientJson.GSON.toJson(message) : message.toString();
+    }
+
+    void received(long callbackId, String payload) {
+        DefaultClientMessage message = new DefaultClientMessage(name, payload);
+        CompletableFuture<ClientMessage> waiting = callbackId == FrameCodec.NO_CALLBACK ? null
+                : pending.remove(callbackId);
+        if (waiting != null) {
+            waiting.complete(message);
+            return;
+        }
+        for (Consumer<ClientMessage> listener : listeners) {
+            try {
+                listener.accept(message);
+            } catch (RuntimeException e) {
+                DefaultRtsClient.LOG.warn("Listener of service '{}' failed", name, e);
+            }
+        }
+    }
+
+    /** Fails one pending call with the server's error; returns false if no such call is pending. */
+    boolean failed(long callbackId, String message) {
+        CompletableFuture<ClientMessage> waiting = pending.remove(callbackId);
+        if (waiting == null) {
+            return false;
+        }
+        waiting.completeExceptionally(new RtsErrorException(message));
+        return true;
+    }
+
+    void failAll(String message) {
+        for (Long callbackId : List.copyOf(pending.keySet())) {
+            failed(callbackId, message);
+        }
+    }
+}

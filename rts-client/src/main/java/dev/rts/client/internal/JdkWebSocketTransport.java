@@ -1,0 +1,102 @@
+package dev.rts.client.internal;
+
+import dev.rts.client.ClientTransport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A {@link ClientTransport} over the JDK's {@code java.net.http.WebSocket}.
+ */
+public final class JdkWebSocketTransport implements ClientTransport, WebSocket.Listener {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final URI uri;
+    private final StringBuilder partial = new StringBuilder();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Listener listener;
+    private volatile WebSocket socket;
+    /** The JDK socket allows one outstanding send; chaining keeps frames in call order. */
+    private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
+
+    /**
+     * Creates an unopened transport.
+     *
+     * @param uri the server address
+     */
+    public JdkWebSocketTransport(URI uri) {
+        this.uri = uri;
+    }
+
+    @Override
+    public void open(Listener eventListener) {
+        this.listener = eventListener;
+        HTTP.newWebSocketBuilder().buildAsync(uri, this).whenComplete((ws, error) -> {
+            if (error != null) {
+                fireClose(1006, "Cannot connect to " + uri + ": " + error.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public synchronized void send(String frame) {
+        WebSocket ws = socket;
+        if (ws == null || closed.get()) {
+            return;
+        }
+        sends = sends.thenCompose(v -> ws.sendText(frame, true)).exceptionally(error -> {
+            ws.abort();
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        WebSocket ws = socket;
+        if (ws != null) {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "").whenComplete((v, e) -> ws.abort());
+        }
+        fireClose(1000, "Closed by client");
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        socket = webSocket;
+        listener.onOpen();
+        webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            String frame = partial.toString();
+            partial.setLength(0);
+            listener.onText(frame);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        fireClose(statusCode, reason);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        fireClose(1006, String.valueOf(error.getMessage()));
+    }
+
+    private void fireClose(int code, String reason) {
+        if (closed.compareAndSet(false, true)) {
+            listener.onClose(code, reason);
+        }
+    }
+}
