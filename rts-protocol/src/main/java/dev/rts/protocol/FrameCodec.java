@@ -74,7 +74,7 @@ public final class FrameCodec {
         long callbackId = bar == start ? NO_CALLBACK : parseId(frame, start, bar, "callback id", serviceId);
         if (callbackId == 0 && bar != start) {
             throw new MalformedFrameException("Malformed frame: callback id must be a positive integer or empty but was "
-                    + "'0'", serviceId);
+                    + quote(frame.substring(start, bar)), serviceId);
         }
         if (callbackId > MAX_CALLBACK_ID) {
             throw new MalformedFrameException("Malformed frame: callback id " + callbackId + " is out of range (1 to "
@@ -141,10 +141,7 @@ public final class FrameCodec {
             throw new MalformedFrameException("Malformed frame: expected a " + what + " but found nothing before '|'",
                     serviceId);
         }
-        if (to - from > MAX_ID_DIGITS) {
-            throw new MalformedFrameException("Malformed frame: " + what + " " + quote(frame.substring(from, to))
-                    + " is out of range", serviceId);
-        }
+        // Digits are checked before length, so that a long non-numeric id is reported as non-numeric.
         long value = 0;
         for (int i = from; i < to; i++) {
             char c = frame.charAt(i);
@@ -153,6 +150,10 @@ public final class FrameCodec {
                         + quote(frame.substring(from, to)), serviceId);
             }
             value = value * 10 + (c - '0');
+        }
+        if (to - from > MAX_ID_DIGITS) {
+            throw new MalformedFrameException("Malformed frame: " + what + " " + quote(frame.substring(from, to))
+                    + " is out of range", serviceId);
         }
         return value;
     }
