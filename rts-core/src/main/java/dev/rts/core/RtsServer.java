@@ -1,6 +1,7 @@
 package dev.rts.core;
 
 import dev.rts.api.Api;
+import dev.rts.api.Connections;
 
 /**
  * A Realtime Services server: the services, the transport that carries their frames, sessions and middleware.
@@ -55,6 +56,15 @@ public interface RtsServer extends AutoCloseable {
      * @throws IllegalStateException before {@link #start()}
      */
     Api api();
+
+    /**
+     * The connections open on this server, with their sessions and users: for counting who is online, or finding a
+     * session from app code.
+     *
+     * @return a live view
+     * @throws IllegalStateException before {@link #start()}
+     */
+    Connections connections();
 
     /**
      * The port the transport listens on.

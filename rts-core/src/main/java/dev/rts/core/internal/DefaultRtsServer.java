@@ -276,6 +276,12 @@ public final class DefaultRtsServer implements RtsServer {
     }
 
     @Override
+    public synchronized dev.rts.api.Connections connections() {
+        requireStarted("connections()");
+        return dispatcher.registry;
+    }
+
+    @Override
     public synchronized int port() {
         requireStarted("port()");
         return transport.port();

@@ -1,0 +1,275 @@
+package dev.rts.testkit;
+
+import dev.rts.client.ClientMessage;
+import dev.rts.client.RtsClient;
+import dev.rts.client.RtsErrorException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A client of a {@link TestServer}, connected and ready: sends and calls services, records what it receives, and
+ * waits for it with the server's timeout. Every wait that fails says what was received instead.
+ *
+ * <p>Thread-safe. Close it, or let the server close it on stop.
+ */
+public final class TestClient implements AutoCloseable {
+
+    private final Function<String, Supplier<RtsClient>> clients;
+    private final Supplier<String> socketId;
+    private final Duration timeout;
+    private final Map<String, BlockingQueue<ReceivedMessage>> inbox = new ConcurrentHashMap<>();
+    private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+    private final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile RtsClient client;
+
+    TestClient(Function<String, Supplier<RtsClient>> clients, String sessionId, Supplier<String> socketId,
+               Duration timeout) {
+        this.clients = clients;
+        this.socketId = socketId;
+        this.timeout = timeout;
+        connectWith(clients.apply(sessionId));
+    }
+
+    private void record(String service, ClientMessage message) {
+        log.add(service + ": " + message.text());
+        queue(service).add(new ReceivedMessage(service, message.text()));
+    }
+
+    private BlockingQueue<ReceivedMessage> queue(String service) {
+        return inbox.computeIfAbsent(service, k -> new LinkedBlockingQueue<>());
+    }
+
+    /**
+     * The session id the server gave this client.
+     *
+     * @return the session id
+     */
+    public String sessionId() {
+        return client.sessionId();
+    }
+
+    /**
+     * The server-side socket id of this client's current connection (in-memory mode only).
+     *
+     * @return the socket id
+     * @throws IllegalStateException over a real WebSocket, where the client cannot know it
+     */
+    public String socketId() {
+        return socketId.get();
+    }
+
+    /**
+     * The underlying client, for what this class does not wrap.
+     *
+     * @return the client
+     */
+    public RtsClient rtsClient() {
+        return client;
+    }
+
+    /**
+     * Sends a message without callback.
+     *
+     * @param service the service name
+     * @param message the message; encoded as JSON for JSON services
+     * @throws AssertionError if the client is not connected
+     */
+    public void send(String service, Object message) {
+        if (!client.service(service).send(message)) {
+            throw new AssertionError("Could not send to '" + service + "': the client is not connected");
+        }
+    }
+
+    /**
+     * Calls a service and waits for its answer.
+     *
+     * @param service the service name
+     * @param message the message
+     * @return the answer
+     * @throws AssertionError if the server answered with an error frame or nothing came within the timeout
+     */
+    public ReceivedMessage call(String service, Object message) {
+        try {
+            return new ReceivedMessage(service, await(callAsync(service, message), "an answer from '" + service + "'")
+                    .text());
+        } catch (RtsErrorException e) {
+            throw new AssertionError("Service '" + service + "' answered with an error: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Calls a service expecting an error frame, and returns its message.
+     *
+     * @param service the service name
+     * @param message the message
+     * @return the server's error message
+     * @throws AssertionError if the call succeeded or nothing came within the timeout
+     */
+    public String callError(String service, Object message) {
+        try {
+            ClientMessage answer = await(callAsync(service, message), "an error from '" + service + "'");
+            throw new AssertionError("Expected an error from '" + service + "' but it answered " + answer.text());
+        } catch (RtsErrorException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * Calls a service without waiting, for tests of concurrent calls.
+     *
+     * @param service the service name
+     * @param message the message
+     * @return completes with the answer or fails with {@link RtsErrorException}
+     */
+    public CompletableFuture<ClientMessage> callAsync(String service, Object message) {
+        return client.service(service).call(message);
+    }
+
+    /**
+     * Waits for the next message from a service that was not an answer to a call.
+     *
+     * @param service the service name
+     * @return the message
+     * @throws AssertionError if none arrives within the timeout, listing what did arrive
+     */
+    public ReceivedMessage nextMessage(String service) {
+        ReceivedMessage message = poll(queue(service), timeout);
+        if (message == null) {
+            throw new AssertionError("Expected a message from '" + service + "' within " + timeout
+                    + " but none arrived; received so far: " + received());
+        }
+        return message;
+    }
+
+    /**
+     * Waits for the next error frame that answered no call (rejected or dropped messages, rate limits...).
+     *
+     * @return the server's error message
+     * @throws AssertionError if none arrives within the timeout, listing what did arrive
+     */
+    public String nextError() {
+        String error = poll(errors, timeout);
+        if (error == null) {
+            throw new AssertionError("Expected an error frame within " + timeout + " but none arrived; received so "
+                    + "far: " + received());
+        }
+        return error;
+    }
+
+    /**
+     * Asserts that no message or error is waiting to be read right now.
+     *
+     * @throws AssertionError listing what is waiting
+     */
+    public void assertNoMoreMessages() {
+        List<Object> waiting = new ArrayList<>(errors);
+        inbox.values().forEach(waiting::addAll);
+        if (!waiting.isEmpty()) {
+            throw new AssertionError("Expected no more messages but these were not read: " + waiting);
+        }
+    }
+
+    /**
+     * Asserts that no message arrives from a service within a window: a bounded negative check, for "must not be
+     * delivered" tests.
+     *
+     * @param service the service name
+     * @param window  how long to watch
+     * @throws AssertionError if one arrives
+     */
+    public void assertNoMessageWithin(String service, Duration window) {
+        ReceivedMessage message = poll(queue(service), window);
+        if (message != null) {
+            throw new AssertionError("Expected no message from '" + service + "' but got " + message);
+        }
+    }
+
+    /**
+     * Everything received so far, in order, for failure messages.
+     *
+     * @return a snapshot
+     */
+    public List<String> received() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    /**
+     * Closes the connection as a browser tab would; the server sees a disconnect. {@link #reconnect()} opens it again.
+     */
+    public void disconnect() {
+        client.disconnect();
+    }
+
+    /**
+     * Opens a new connection presenting the same session, as a reloaded page would, and waits until it is ready.
+     *
+     * @throws AssertionError if the server did not keep the session
+     */
+    public void reconnect() {
+        String session = client.sessionId();
+        client.disconnect();
+        connectWith(clients.apply(session));
+        if (!session.equals(client.sessionId())) {
+            throw new AssertionError("Reconnected with session " + session + " but the server gave "
+                    + client.sessionId());
+        }
+    }
+
+    /** Connects a fresh client and listens to every service it discovers. */
+    void connectWith(Supplier<RtsClient> next) {
+        RtsClient fresh = next.get();
+        fresh.onError(message -> {
+            log.add("error: " + message);
+            errors.add(message);
+        });
+        await(fresh.connect(), "the connect handshake");
+        for (String name : fresh.services()) {
+            fresh.service(name).onMessage(message -> record(name, message));
+        }
+        client = fresh;
+    }
+
+    @Override
+    public void close() {
+        client.disconnect();
+    }
+
+    private <T> T await(CompletableFuture<T> future, String what) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Expected " + what + " within " + timeout + " but none came; received so far: "
+                    + received());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RtsErrorException error) {
+                throw error;
+            }
+            throw new AssertionError("Waiting for " + what + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting for " + what, e);
+        }
+    }
+
+    private static <T> T poll(BlockingQueue<T> queue, Duration window) {
+        try {
+            return queue.poll(window.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting", e);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package dev.rts.testkit;
+
+import dev.rts.api.Api;
+import dev.rts.api.Connections;
+import dev.rts.api.Service;
+import dev.rts.api.Session;
+import dev.rts.client.RtsClient;
+import dev.rts.core.RtsServer;
+import dev.rts.core.RtsServerBuilder;
+import dev.rts.testkit.internal.MemoryTransport;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A real RTS server for tests: the production core (frame codec, middleware, sessions, worker threads) with the
+ * services under test, reached by {@link TestClient}s over an in-memory transport, or over a real loopback WebSocket
+ * with {@link Builder#realWebSocket(boolean)}.
+ *
+ * <pre>{@code
+ * try (TestServer server = TestServer.start(new EchoService())) {
+ *     TestClient client = server.client();
+ *     assertThat(client.call("echo", "hi").text()).isEqualTo("\"hi\"");
+ * }
+ * }</pre>
+ */
+public final class TestServer implements AutoCloseable {
+
+    private final RtsServer server;
+    private final Api api;
+    private final MemoryTransport memory;
+    private final Duration timeout;
+    private final List<TestClient> clients = new CopyOnWriteArrayList<>();
+
+    private TestServer(RtsServer server, MemoryTransport memory, Duration timeout) {
+        this.server = server;
+        this.memory = memory;
+        this.timeout = timeout;
+        this.api = server.start();
+    }
+
+    /**
+     * Starts a server with these services only (no discovery), in-memory, with the default 5 s timeout.
+     *
+     * @param services the services under test
+     * @return the started server
+     */
+    public static TestServer start(Service... services) {
+        Builder builder = builder();
+        for (Service service : services) {
+            builder.service(service);
+        }
+        return builder.start();
+    }
+
+    /**
+     * A builder for more control: mount names, options, middleware, the real-socket switch.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The shared api with every service's server-side API.
+     *
+     * @return the api
+     */
+    public Api api() {
+        return api;
+    }
+
+    /**
+     * The server under test.
+     *
+     * @return the server
+     */
+    public RtsServer rtsServer() {
+        return server;
+    }
+
+    /**
+     * The open connections with their sessions and users.
+     *
+     * @return a live view
+     */
+    public Connections connections() {
+        return server.connections();
+    }
+
+    /**
+     * How long waits last before they fail.
+     *
+     * @return the timeout
+     */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * A new client with a new session, connected and ready.
+     *
+     * @return the client
+     */
+    public TestClient client() {
+        return newClient(null);
+    }
+
+    /**
+     * A new client presenting an existing session, as a second browser tab of the same session would.
+     *
+     * @param sessionId the session to present
+     * @return the client
+     */
+    public TestClient client(String sessionId) {
+        return newClient(Objects.requireNonNull(sessionId, "sessionId"));
+    }
+
+    private TestClient newClient(String sessionId) {
+        AtomicReference<MemoryTransport.Pipe> pipe = new AtomicReference<>();
+        Supplier<String> socketId = () -> {
+            if (memory == null) {
+                throw new IllegalStateException("socketId() is known only in memory mode; over a real WebSocket the "
+                        + "client cannot see its server-side socket id");
+            }
+            return pipe.get().id();
+        };
+        TestClient client = new TestClient(session -> clientFactory(session, pipe), sessionId, socketId, timeout);
+        clients.add(client);
+        return client;
+    }
+
+    /**
+     * A session by id, to sign a user in ({@code session(client.sessionId()).setUserId("ann")}) or inspect it.
+     *
+     * @param sessionId the session id
+     * @return the session
+     * @throws AssertionError if the server does not know it
+     */
+    public Session session(String sessionId) {
+        return server.connections().session(sessionId).orElseThrow(() -> new AssertionError("The server has no "
+                + "session " + sessionId));
+    }
+
+    /** Creates clients for one TestClient; remembers the in-memory pipe so the client can report its socket id. */
+    private Supplier<RtsClient> clientFactory(String sessionId, AtomicReference<MemoryTransport.Pipe> pipe) {
+        return () -> {
+            var builder = RtsClient.builder().reconnect(false);
+            if (sessionId != null) {
+                builder.sessionId(sessionId);
+            }
+            if (memory != null) {
+                builder.transport(() -> {
+                    MemoryTransport.Pipe next = (MemoryTransport.Pipe) memory.newClient();
+                    pipe.set(next);
+                    return next;
+                });
+            } else {
+                builder.uri(URI.create("ws://127.0.0.1:" + server.port() + "/"));
+            }
+            return builder.build();
+        };
+    }
+
+    /**
+     * Stops the server and every client.
+     */
+    public void stop() {
+        clients.forEach(TestClient::close);
+        server.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * Configures a {@link TestServer}.
+     */
+    public static final class Builder {
+        private final List<Consumer<RtsServerBuilder>> steps = new ArrayList<>();
+        private boolean realWebSocket;
+        private Duration timeout = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        /**
+         * Mounts a service under its default name.
+         *
+         * @param service the service
+         * @return this builder
+         */
+        public Builder service(Service service) {
+            steps.add(b -> b.service(service));
+            return this;
+        }
+
+        /**
+         * Mounts a service under a name, with options.
+         *
+         * @param name    the mount name
+         * @param service the service
+         * @param options its options
+         * @return this builder
+         */
+        public Builder service(String name, Service service, Map<String, ?> options) {
+            steps.add(b -> b.service(name, service, options));
+            return this;
+        }
+
+        /**
+         * Anything else the production builder offers: middleware, session store, limits, production mode...
+         *
+         * @param step called with the server builder before start
+         * @return this builder
+         */
+        public Builder configure(Consumer<RtsServerBuilder> step) {
+            steps.add(Objects.requireNonNull(step, "step"));
+            return this;
+        }
+
+        /**
+         * Runs over a real loopback WebSocket (Undertow on a free port) instead of in memory, with the same API.
+         *
+         * @param real {@code true} for a real socket
+         * @return this builder
+         */
+        public Builder realWebSocket(boolean real) {
+            this.realWebSocket = real;
+            return this;
+        }
+
+        /**
+         * How long waits last before they fail (default 5 s).
+         *
+         * @param wait a positive duration
+         * @return this builder
+         */
+        public Builder timeout(Duration wait) {
+            if (wait == null || wait.isNegative() || wait.isZero()) {
+                throw new IllegalArgumentException("timeout must be a positive duration but was " + wait);
+            }
+            this.timeout = wait;
+            return this;
+        }
+
+        /**
+         * Starts the server.
+         *
+         * @return the started server
+         */
+        public TestServer start() {
+            RtsServerBuilder builder = RtsServer.builder().discoverServices(false);
+            MemoryTransport memory = null;
+            if (realWebSocket) {
+                builder.host("127.0.0.1").port(0);
+            } else {
+                memory = new MemoryTransport();
+                builder.transport(memory);
+            }
+            steps.forEach(step -> step.accept(builder));
+            return new TestServer(builder.build(), memory, timeout);
+        }
+    }
+}

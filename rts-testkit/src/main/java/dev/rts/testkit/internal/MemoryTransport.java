@@ -1,0 +1,144 @@
+package dev.rts.testkit.internal;
+
+import dev.rts.client.ClientTransport;
+import dev.rts.core.spi.Connection;
+import dev.rts.core.spi.OutboundFrame;
+import dev.rts.core.spi.Transport;
+import dev.rts.core.spi.TransportHost;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A transport without sockets: each client transport it creates is piped straight into the server's
+ * {@link TransportHost}. Frames are real text frames, so the whole protocol is exercised; the frame size limit is
+ * enforced as a socket transport would.
+ */
+public final class MemoryTransport implements Transport {
+
+    /** The transport name reported by {@code Request.transport()}. */
+    public static final String NAME = "memory";
+
+    private final AtomicLong ids = new AtomicLong();
+    private final Set<Pipe> open = ConcurrentHashMap.newKeySet();
+    private volatile TransportHost host;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void start(TransportHost transportHost) {
+        this.host = transportHost;
+    }
+
+    @Override
+    public void stop() {
+        for (Pipe pipe : open) {
+            pipe.close(1001, "Server stopping");
+        }
+    }
+
+    /**
+     * A new client side of a pipe; the server sees a new connection when the client opens it.
+     *
+     * @return the client transport
+     */
+    public ClientTransport newClient() {
+        return new Pipe("mem-" + ids.incrementAndGet());
+    }
+
+    /** Both ends of one in-memory connection. */
+    public final class Pipe implements ClientTransport, Connection {
+        private final String id;
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private volatile Listener listener;
+
+        Pipe(String id) {
+            this.id = id;
+        }
+
+        // ---- client side ----
+
+        @Override
+        public void open(Listener eventListener) {
+            TransportHost server = host;
+            if (server == null) {
+                eventListener.onClose(1006, "The test server is not started");
+                return;
+            }
+            this.listener = eventListener;
+            open.add(this);
+            server.opened(this);
+            synchronized (this) {
+                eventListener.onOpen();
+            }
+        }
+
+        @Override
+        public void send(String frame) {
+            if (closed.get()) {
+                return;
+            }
+            if (frame.getBytes(StandardCharsets.UTF_8).length > host.settings().maxFrameSize()) {
+                close(1009, "Message too big (limit " + host.settings().maxFrameSize() + " bytes)");
+                return;
+            }
+            host.received(this, frame);
+        }
+
+        @Override
+        public void close() {
+            close(1000, "Closed by client");
+        }
+
+        // ---- server side ----
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String clientIp() {
+            return "127.0.0.1";
+        }
+
+        @Override
+        public boolean send(OutboundFrame frame) {
+            if (closed.get()) {
+                return false;
+            }
+            // One delivery at a time per connection, as a socket would deliver them.
+            synchronized (this) {
+                listener.onText(frame.text());
+            }
+            return true;
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            open.remove(this);
+            host.closed(this, code, reason);
+            synchronized (this) {
+                listener.onClose(code, reason);
+            }
+        }
+
+        @Override
+        public boolean isOpen() {
+            return !closed.get();
+        }
+
+        @Override
+        public String toString() {
+            return "MemoryConnection[" + id + "]";
+        }
+    }
+}
