@@ -1,0 +1,153 @@
+package dev.rts.example;
+
+import dev.rts.core.RtsServer;
+import dev.rts.core.RtsServerBuilder;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The example app: one page served from the example's client folder, the example's {@link DemoService}, and every
+ * service found on the class path (so adding, say, rts-livereload as a dependency is all it takes to get it).
+ *
+ * <pre>{@code
+ * try (ExampleApp app = ExampleApp.start(new ExampleOptions("127.0.0.1", 0, false))) {
+ *     URI page = URI.create("http://localhost:" + app.port() + "/");
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. An app starts once; after {@link #stop()} start a new one.
+ */
+public final class ExampleApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("rts.example");
+
+    private final RtsServer server;
+    private final ClientFolder client;
+
+    private ExampleApp(RtsServer server, ClientFolder client) {
+        this.server = server;
+        this.client = client;
+    }
+
+    /**
+     * Starts the server. Blocks until it accepts connections.
+     *
+     * @param options where and how to run
+     * @return the running app
+     * @throws IllegalStateException if the server fails to start, for example because the port is taken (the
+     *                               message says why)
+     */
+    public static ExampleApp start(ExampleOptions options) {
+        ClientFolder client = ClientFolder.locate(Path.of("").toAbsolutePath());
+        LOG.info("Serving the page from {}{}", client.path(), client.temporary() ? " (extracted from the jar)" : "");
+        RtsServerBuilder builder = RtsServer.builder()
+                .host(options.host())
+                .port(options.port())
+                .production(options.production())
+                .staticDirectory(client.path())
+                .discoverServices(true)
+                // Only read once rts-livereload is on the class path: watch the folder the page is served from.
+                .configure("livereload", Map.of("dirs", List.of(client.path().toString())))
+                .service(new DemoService());
+        RtsServer server = builder.build();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+        return new ExampleApp(server, client);
+    }
+
+    /**
+     * The port the server listens on.
+     *
+     * @return the bound port, also when started with port 0
+     * @throws IllegalStateException after {@link #stop()}
+     */
+    public int port() {
+        return server.port();
+    }
+
+    /**
+     * The folder the page is served from.
+     *
+     * @return an absolute path
+     */
+    public Path clientDirectory() {
+        return client.path();
+    }
+
+    /**
+     * Stops the server (browsers see their sockets close with 1001 and start reconnecting) and deletes an extracted
+     * page copy. Idempotent.
+     */
+    public void stop() {
+        try {
+            server.stop();
+        } finally {
+            client.close();
+        }
+    }
+
+    /**
+     * Same as {@link #stop()}.
+     */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * Runs the example until the JVM is stopped (Ctrl+C); the server is stopped from a shutdown hook. Exits with 2 on
+     * bad arguments and 1 if the server cannot start.
+     *
+     * @param args {@code --port N}, {@code --production}, {@code --help}
+     */
+    public static void main(String[] args) {
+        // Undertow logs through JBoss Logging, which would pick java.util.logging; send it to SLF4J like the rest.
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(ExampleOptions.USAGE);
+            return;
+        }
+        ExampleOptions options;
+        try {
+            options = ExampleOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("rts-example: " + e.getMessage());
+            System.err.println(ExampleOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        ExampleApp app;
+        try {
+            app = start(options);
+        } catch (RuntimeException e) {
+            System.err.println("rts-example: cannot start on port " + options.port() + ": " + e.getMessage());
+            if (portTaken(e)) {
+                System.err.println("Another program is using port " + options.port() + "; stop it, or pick another "
+                        + "port with --port N (--port 0 picks a free one).");
+            }
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "rts-example-shutdown"));
+        System.out.println("RTS example running at http://localhost:" + app.port() + "/");
+    }
+
+    private static boolean portTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
