@@ -5,7 +5,7 @@ RTS.transports.ws = (o = {}) => client => {
   let ws, timer, closed, attempt = 0;
   const open = () => {
     ws = new WebSocket(url);
-    ws.onopen = () => { attempt = 0; emit('open'); };
+    ws.onopen = () => emit('open');
     ws.onmessage = e => typeof e.data == 'string' && client.process(e.data);
     ws.onclose = e => {
       emit('close', e.code);
@@ -15,6 +15,8 @@ RTS.transports.ws = (o = {}) => client => {
       closed || (timer = setTimeout(open, delay)); // a listener may have called close()
     };
   };
+  // Reset the backoff only once the handshake succeeds: a server that accepts then drops us stays backed off.
+  client.status.on('ready', () => attempt = 0);
   open();
   return {
     // Drop frames when not open: the close event fails their callbacks.
