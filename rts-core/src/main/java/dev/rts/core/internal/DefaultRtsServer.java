@@ -91,15 +91,28 @@ public final class DefaultRtsServer implements RtsServer {
                 transport.start(dispatcher);
             } catch (Exception e) {
                 throw new IllegalStateException("Transport '" + transport.name() + "' failed to start: "
-                        + Dispatcher.messageOf(e), e);
+                        + startFailure(e), e);
             }
             LOG.info("RTS server started: {} service(s) on port {} via {}", services.length - 1, transport.port(),
                     transport.name());
             return api;
         } catch (RuntimeException e) {
+            // Already shut down: a later stop() must not stop services or close the store a second time.
+            phase = Phase.STOPPED;
             shutdown();
             throw e;
         }
+    }
+
+    /** Names the usual cause plainly instead of quoting a nested exception's class. */
+    private String startFailure(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException) {
+                return "port " + config.transportSettings().port() + " on " + config.transportSettings().host()
+                        + " is already in use (or not allowed); choose another with port(...), or 0 for any free one";
+            }
+        }
+        return Dispatcher.messageOf(e);
     }
 
     private List<ServerConfig.Mount> collectMounts() {
@@ -115,6 +128,12 @@ public final class DefaultRtsServer implements RtsServer {
                 }
                 mounts.add(new ServerConfig.Mount(ServerConfig.checkName(service.name(), service.getClass()), service,
                         config.discoveredOptions().getOrDefault(service.name(), ServiceOptions.empty())));
+            }
+        }
+        for (String name : config.discoveredOptions().keySet()) {
+            if (mounts.stream().noneMatch(m -> m.service().name().equals(name))) {
+                LOG.warn("configure(\"{}\", ...) names no mounted service, so its options are unused; mounted: {}",
+                        name, mounts.stream().map(m -> m.service().name()).toList());
             }
         }
         Map<String, Service> byName = new HashMap<>();
