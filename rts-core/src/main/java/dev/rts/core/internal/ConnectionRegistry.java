@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Open connections, the sessions in use by them, and the session and user indexes. Binding and unbinding are
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
  */
 final class ConnectionRegistry implements Connections {
 
+    private static final Logger LOG = LoggerFactory.getLogger("rts.core");
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{16,128}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -92,12 +95,26 @@ final class ConnectionRegistry implements Connections {
     }
 
     /** Forgets a closed socket; drops its session from memory when it was the session's last socket here. */
-    synchronized void unbind(ConnectionState state) {
+    void unbind(ConnectionState state) {
+        LiveSession released = release(state);
+        if (released != null) {
+            // A live session is never loaded from the store, so the store's last-seen time is stale: refresh it, or a
+            // session in use for longer than the max age would expire the moment its last socket closed.
+            try {
+                store.save(released.snapshot());
+            } catch (RuntimeException e) {
+                LOG.error("Session store failed to save {} after its last socket closed", released, e);
+            }
+        }
+    }
+
+    /** Returns the session if this was its last socket here. */
+    private synchronized LiveSession release(ConnectionState state) {
         open.remove(state.id());
         ready.remove(state.id());
         LiveSession session = state.session;
         if (session == null) {
-            return;
+            return null;
         }
         Set<String> sockets = socketsBySession.get(session.id());
         if (sockets != null) {
@@ -106,8 +123,10 @@ final class ConnectionRegistry implements Connections {
                 socketsBySession.remove(session.id());
                 live.remove(session.id());
                 session.userId().ifPresent(user -> unindex(user, session.id()));
+                return session;
             }
         }
+        return null;
     }
 
     private LiveSession liveSession(StoredSession stored) {

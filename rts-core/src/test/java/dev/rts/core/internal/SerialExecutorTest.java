@@ -1,0 +1,129 @@
+package dev.rts.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(10)
+class SerialExecutorTest {
+
+    /** Runs submitted tasks only when the test says so, on the test thread. */
+    private static final class ManualExecutor implements Executor {
+        private final Queue<Runnable> submitted = new ArrayDeque<>();
+        private boolean rejecting;
+
+        @Override
+        public void execute(Runnable command) {
+            if (rejecting) {
+                throw new RejectedExecutionException("shut down");
+            }
+            submitted.add(command);
+        }
+
+        int waiting() {
+            return submitted.size();
+        }
+
+        void runNext() {
+            submitted.remove().run();
+        }
+
+        void runAll() {
+            while (!submitted.isEmpty()) {
+                runNext();
+            }
+        }
+    }
+
+    private final ManualExecutor workers = new ManualExecutor();
+    private final List<String> ran = new ArrayList<>();
+
+    private Runnable task(String name) {
+        return () -> ran.add(name);
+    }
+
+    @Test
+    void tasksRunOneAtATimeInSubmissionOrderFromOneWorkerTask() {
+        SerialExecutor executor = new SerialExecutor(workers, 10);
+
+        executor.tryExecute(task("a"));
+        executor.tryExecute(task("b"));
+        executor.executeControl(task("c"));
+
+        assertThat(workers.waiting()).isEqualTo(1);
+        workers.runAll();
+        assertThat(ran).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void ordinaryTasksPastTheBoundAreRefusedUntilTheQueueDrains() {
+        SerialExecutor executor = new SerialExecutor(workers, 2);
+
+        assertThat(executor.tryExecute(task("a"))).isTrue();
+        assertThat(executor.tryExecute(task("b"))).isTrue();
+        assertThat(executor.tryExecute(task("c"))).isFalse();
+        workers.runAll();
+        assertThat(executor.tryExecute(task("d"))).isTrue();
+        workers.runAll();
+
+        assertThat(ran).containsExactly("a", "b", "d");
+    }
+
+    @Test
+    void controlTasksAlwaysFit() {
+        SerialExecutor executor = new SerialExecutor(workers, 1);
+        executor.tryExecute(task("a"));
+        assertThat(executor.tryExecute(task("b"))).isFalse();
+
+        executor.executeControl(task("close"));
+        workers.runAll();
+
+        assertThat(ran).containsExactly("a", "close");
+    }
+
+    @Test
+    void aThrowingTaskDoesNotStopTheNextOnes() {
+        SerialExecutor executor = new SerialExecutor(workers, 10);
+
+        executor.tryExecute(() -> {
+            throw new IllegalStateException("handler bug");
+        });
+        executor.tryExecute(task("b"));
+        workers.runAll();
+
+        assertThat(ran).containsExactly("b");
+    }
+
+    @Test
+    void aLongQueueYieldsTheWorkerEverySixtyFourTasks() {
+        SerialExecutor executor = new SerialExecutor(workers, 1000);
+        for (int i = 0; i < 100; i++) {
+            executor.tryExecute(task("t" + i));
+        }
+
+        workers.runNext();
+        assertThat(ran).hasSize(64);
+        assertThat(workers.waiting()).isEqualTo(1);
+        workers.runAll();
+        assertThat(ran).hasSize(100).endsWith("t99");
+    }
+
+    @Test
+    void aRejectingExecutorAbandonsTasksWithoutThrowing() {
+        SerialExecutor executor = new SerialExecutor(workers, 10);
+        workers.rejecting = true;
+
+        executor.tryExecute(task("a"));
+        executor.executeControl(task("b"));
+
+        assertThat(workers.waiting()).isZero();
+        assertThat(ran).isEmpty();
+    }
+}
