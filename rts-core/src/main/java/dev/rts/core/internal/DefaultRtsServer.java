@@ -96,7 +96,7 @@ public final class DefaultRtsServer implements RtsServer {
             LOG.info("RTS server started: {} service(s) on port {} via {}", services.length - 1, transport.port(),
                     transport.name());
             return api;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // Already shut down: a later stop() must not stop services or close the store a second time.
             phase = Phase.STOPPED;
             shutdown();
@@ -183,7 +183,7 @@ public final class DefaultRtsServer implements RtsServer {
             Object serviceApi;
             try {
                 serviceApi = service.service.start(context);
-            } catch (Exception | LinkageError e) {
+            } catch (Exception | LinkageError | AssertionError e) {
                 throw new IllegalStateException("Service '" + service.name + "' (" + service.service.getClass().getName()
                         + ") failed to start: " + Dispatcher.messageOf(e), e);
             } finally {
