@@ -1,0 +1,346 @@
+package dev.rts.pubsub.internal;
+
+import dev.rts.api.Connections;
+import dev.rts.api.Json;
+import dev.rts.api.ServiceContext;
+import dev.rts.api.Session;
+import dev.rts.pubsub.Backplane;
+import dev.rts.pubsub.PubSub;
+import dev.rts.pubsub.SessionChannels;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+
+/**
+ * The running service: publishes events, keeps the local index in step with connections and sessions, and relays
+ * events to and from the backplane.
+ *
+ * <p>Each event is encoded once, to the payload string that browsers get. The service does not use the JSON
+ * feature: the core sends a string payload as it is, so the same string goes to every local socket and, inside the
+ * backplane envelope, to every other node, which forwards it without decoding and encoding it again.
+ */
+public final class DefaultPubSub implements PubSub, Backplane.Listener {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final PubSubConfig config;
+    final LocalIndex index;
+    final SessionAttribute attribute;
+    private final ServiceContext context;
+    private final Connections connections;
+    private final Json json;
+    private final Logger log;
+    private final Backplane backplane;
+    private final boolean ownBackplane;
+    private final String nodeId;
+    private final Topics topics;
+    private final AtomicBoolean relayFailing = new AtomicBoolean();
+    private volatile boolean stopped;
+
+    private DefaultPubSub(ServiceContext context, PubSubConfig config) {
+        this.context = context;
+        this.config = config;
+        this.connections = context.connections();
+        this.json = context.json();
+        this.log = context.logger();
+        this.ownBackplane = config.backplane() == null;
+        this.backplane = ownBackplane ? new InProcessBackplane() : config.backplane();
+        this.nodeId = config.nodeId() != null ? config.nodeId() : HexFormat.of().formatHex(randomBytes());
+        this.topics = new Topics(config.topicPrefix());
+        this.attribute = new SessionAttribute(context.name() + ".channels", log);
+        LocalIndex.Sessions sessions = new LocalIndex.Sessions() {
+            @Override
+            public boolean connectedHere(String sessionId) {
+                return !connections.socketsOfSession(sessionId).isEmpty();
+            }
+
+            @Override
+            public LocalIndex.Snapshot load(String sessionId) {
+                return snapshot(sessionId);
+            }
+        };
+        this.index = new LocalIndex(topics, new LocalIndex.TopicSwitch() {
+            @Override
+            public void on(String topic) {
+                if (stopped) {
+                    return;
+                }
+                watch(backplane.subscribe(topic, DefaultPubSub.this), "subscribe to", topic);
+            }
+
+            @Override
+            public void off(String topic) {
+                watch(backplane.unsubscribe(topic, DefaultPubSub.this), "unsubscribe from", topic);
+            }
+        }, sessions);
+    }
+
+    /**
+     * Starts the service on a context: registers its handlers and subscribes to the {@code all} topic.
+     *
+     * @param context the service's context, during {@code Service.start}
+     * @param config  the checked configuration
+     * @return the running service
+     */
+    public static DefaultPubSub start(ServiceContext context, PubSubConfig config) {
+        DefaultPubSub pubsub = new DefaultPubSub(context, config);
+        context.onConnect(e -> pubsub.index.connected(e.sessionId()));
+        context.onDisconnect(e -> pubsub.index.disconnected(e.sessionId()));
+        context.onUserChange(change -> pubsub.userChanged(change.sessionId()));
+        context.onMessage(new ClientRequests(pubsub, config.authorizer(), context.json(), context.logger()));
+        pubsub.watch(pubsub.backplane.subscribe(pubsub.topics.all(), pubsub), "subscribe to", pubsub.topics.all());
+        context.logger().info("Pub/sub started as node {} on {}, topics {}*", pubsub.nodeId,
+                pubsub.ownBackplane ? "a private in-process backplane" : pubsub.backplane, config.topicPrefix());
+        return pubsub;
+    }
+
+    /** Stops publishing and leaves every topic; closes the backplane only if this service created it. */
+    public void stop() {
+        stopped = true;
+        backplane.unsubscribe(topics.all(), this);
+        for (String topic : index.topicsOn()) {
+            backplane.unsubscribe(topic, this);
+        }
+        if (ownBackplane) {
+            backplane.close();
+        }
+    }
+
+    // ---- publishing: any thread, never blocks ----
+
+    @Override
+    public int all(String event, Object... args) {
+        String payload = payload(Names.event(event), args, null);
+        if (stopped) {
+            return 0;
+        }
+        int sent = context.broadcast(payload);
+        relay(List.of(topics.all()), payload);
+        return sent;
+    }
+
+    @Override
+    public int channel(String channel, String event, Object... args) {
+        return channel(List.of(Names.channel(channel)), event, args);
+    }
+
+    @Override
+    public int channel(Collection<String> channels, String event, Object... args) {
+        Names.event(event);
+        channels.forEach(Names::channel);
+        if (stopped) {
+            return 0;
+        }
+        int sent = 0;
+        for (String channel : channels) {
+            String payload = payload(event, args, channel);
+            sent += toChannel(channel, payload);
+            relay(List.of(topics.channel(channel)), payload);
+        }
+        return sent;
+    }
+
+    @Override
+    public int user(String userId, String event, Object... args) {
+        return user(List.of(Names.user(userId)), event, args);
+    }
+
+    @Override
+    public int user(Collection<String> userIds, String event, Object... args) {
+        Names.event(event);
+        userIds.forEach(Names::user);
+        if (stopped || userIds.isEmpty()) {
+            return 0;
+        }
+        String payload = payload(event, args, null);
+        int sent = toUsers(userIds, payload);
+        relay(userIds.stream().map(topics::user).toList(), payload);
+        return sent;
+    }
+
+    @Override
+    public int socket(String socketId, String event, Object... args) {
+        return socket(List.of(Names.socket(socketId)), event, args);
+    }
+
+    @Override
+    public int socket(Collection<String> socketIds, String event, Object... args) {
+        Names.event(event);
+        socketIds.forEach(Names::socket);
+        if (stopped || socketIds.isEmpty()) {
+            return 0;
+        }
+        Collection<String> targets = socketIds.size() == 1 ? socketIds : new LinkedHashSet<>(socketIds);
+        return context.send(targets, payload(event, args, null));
+    }
+
+    @Override
+    public SessionChannels channels(String sessionId) {
+        if (sessionId == null) {
+            throw new IllegalArgumentException("Session id must not be null");
+        }
+        session(sessionId);
+        return new DefaultSessionChannels(this, sessionId);
+    }
+
+    /** {@code {"e":event,"p":[args...]}}, plus {@code "c":channel} for channel events. */
+    private String payload(String event, Object[] args, String channel) {
+        Map<String, Object> message = new LinkedHashMap<>(4);
+        message.put("e", event);
+        message.put("p", args == null ? List.of() : Arrays.asList(args));
+        if (channel != null) {
+            message.put("c", channel);
+        }
+        return json.encode(message);
+    }
+
+    /** Queues a payload for every socket of the local sessions subscribed to a channel. */
+    private int toChannel(String channel, String payload) {
+        Set<String> sessions = index.sessionsOf(channel);
+        if (sessions.isEmpty()) {
+            return 0;
+        }
+        List<String> sockets = new ArrayList<>();
+        for (String sessionId : sessions) {
+            // The core's session index includes sockets whose connect listeners have not run yet.
+            sockets.addAll(connections.socketsOfSession(sessionId));
+        }
+        return sockets.isEmpty() ? 0 : context.send(sockets, payload);
+    }
+
+    private int toUsers(Collection<String> userIds, String payload) {
+        Collection<String> sockets;
+        if (userIds.size() == 1) {
+            sockets = connections.socketsOfUser(userIds.iterator().next());
+        } else {
+            sockets = new LinkedHashSet<>();
+            for (String userId : userIds) {
+                sockets.addAll(connections.socketsOfUser(userId));
+            }
+        }
+        return sockets.isEmpty() ? 0 : context.send(sockets, payload);
+    }
+
+    // ---- backplane ----
+
+    private void relay(List<String> topicNames, String payload) {
+        byte[] message = Envelope.encode(nodeId, payload);
+        for (String topic : topicNames) {
+            CompletionStage<Void> sent;
+            try {
+                sent = backplane.publish(topic, message);
+            } catch (RuntimeException e) {
+                relayFailed(topic, e);
+                continue;
+            }
+            sent.whenComplete((ok, error) -> {
+                if (error != null) {
+                    relayFailed(topic, error);
+                } else if (relayFailing.compareAndSet(true, false)) {
+                    log.info("Pub/sub backplane {} accepts events again", backplane);
+                }
+            });
+        }
+    }
+
+    private void relayFailed(String topic, Throwable error) {
+        if (relayFailing.compareAndSet(false, true)) {
+            log.warn("Pub/sub backplane {} failed to publish on '{}'; other nodes miss events until it recovers "
+                    + "(further failures are logged at DEBUG)", backplane, topic, error);
+        } else {
+            log.debug("Pub/sub backplane {} failed to publish on '{}': {}", backplane, topic, error.toString());
+        }
+    }
+
+    /** Delivers another node's event to the sockets here. Called on the backplane's thread. */
+    @Override
+    public void onMessage(String topic, byte[] message) {
+        Envelope envelope = Envelope.decode(message);
+        if (envelope == null) {
+            log.warn("Dropped a backplane message on '{}' that is not '{}|<nodeId>|<payload>' ({} bytes)", topic,
+                    Envelope.VERSION, message.length);
+            return;
+        }
+        if (envelope.nodeId().equals(nodeId) || stopped) {
+            return;
+        }
+        String channel = topics.channelOf(topic);
+        String user = channel == null ? topics.userOf(topic) : null;
+        if (topic.equals(topics.all())) {
+            context.broadcast(envelope.payload());
+        } else if (channel != null) {
+            toChannel(channel, envelope.payload());
+        } else if (user != null) {
+            toUsers(List.of(user), envelope.payload());
+        } else {
+            log.warn("Dropped a backplane message on unknown topic '{}'", topic);
+        }
+    }
+
+    private void watch(CompletionStage<Void> stage, String what, String topic) {
+        stage.whenComplete((ok, error) -> {
+            if (error != null && !stopped) {
+                log.warn("Pub/sub could not {} backplane topic '{}'; events on it from other nodes are missed",
+                        what, topic, error);
+            }
+        });
+    }
+
+    // ---- sessions ----
+
+    Session session(String sessionId) {
+        return connections.session(sessionId).orElseThrow(() -> new IllegalArgumentException("Unknown session "
+                + Names.session(sessionId) + ": it expired or never existed"));
+    }
+
+    private LocalIndex.Snapshot snapshot(String sessionId) {
+        return connections.session(sessionId)
+                .map(s -> new LocalIndex.Snapshot(attribute.read(s), s.userId().orElse(null)))
+                .orElseGet(() -> new LocalIndex.Snapshot(Set.of(), null));
+    }
+
+    private void userChanged(String sessionId) {
+        synchronized (index.lock(sessionId)) {
+            // Read the user now rather than trusting the event: two sign-ins racing may report out of order.
+            if (!connections.socketsOfSession(sessionId).isEmpty()) {
+                index.userChanged(sessionId, connections.session(sessionId).flatMap(Session::userId).orElse(null));
+            }
+        }
+    }
+
+    /** This process's id on the backplane. */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** How many sessions have a socket here, for tests. */
+    public int localSessionCount() {
+        return index.sessionCount();
+    }
+
+    /** The channels some local session is subscribed to, for tests. */
+    public Set<String> localChannels() {
+        return index.channels();
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    @Override
+    public String toString() {
+        return "PubSub[node " + nodeId + "]";
+    }
+}
