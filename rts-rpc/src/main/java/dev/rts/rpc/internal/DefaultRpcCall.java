@@ -1,0 +1,202 @@
+package dev.rts.rpc.internal;
+
+import dev.rts.api.Api;
+import dev.rts.api.Request;
+import dev.rts.rpc.Responder;
+import dev.rts.rpc.RpcCall;
+import dev.rts.rpc.RpcException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+
+/**
+ * One call in flight: its arguments and attributes, and the once-only answer that the action, a middleware, the
+ * timeout or the service's stop gives, whichever comes first.
+ */
+final class DefaultRpcCall implements RpcCall {
+
+    private final DefaultRpc rpc;
+    private final String method;
+    private final List<Object> params;
+    private final Request request;
+    private final Consumer<Outcome> sink;
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final AtomicBoolean answered = new AtomicBoolean();
+    private final long started = System.nanoTime();
+    private final Responder responder = new CallResponder();
+    private volatile boolean actionStarted;
+    private volatile boolean byHand;
+    private volatile ScheduledFuture<?> timer;
+
+    DefaultRpcCall(DefaultRpc rpc, String method, List<Object> params, Request request, Consumer<Outcome> sink) {
+        this.rpc = rpc;
+        this.method = method;
+        this.params = new ArrayList<>(params);
+        this.request = request;
+        this.sink = sink;
+    }
+
+    @Override
+    public String method() {
+        return method;
+    }
+
+    @Override
+    public List<Object> params() {
+        return params;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T param(int index, Type type) {
+        if (index < 0 || index >= params.size()) {
+            throw new RpcException("Method '" + method + "' needs at least " + Params.count(index + 1) + " but got "
+                    + params.size());
+        }
+        return (T) Params.convert(rpc.json(), method, index + 1, type, params.get(index));
+    }
+
+    @Override
+    public Request request() {
+        return request;
+    }
+
+    @Override
+    public Optional<String> userId() {
+        return request.sessionId().isPresent() ? request.session().userId() : Optional.empty();
+    }
+
+    @Override
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    @Override
+    public Responder responder() {
+        if (!actionStarted) {
+            throw new IllegalStateException("responder() is for the method of '" + method + "'; middleware continues "
+                    + "with chain.next() or stops the call with chain.fail(message)");
+        }
+        byHand = true;
+        return responder;
+    }
+
+    Api api() {
+        return rpc.api();
+    }
+
+    void startAction() {
+        actionStarted = true;
+    }
+
+    boolean answeredByHand() {
+        return byHand;
+    }
+
+    boolean isAnswered() {
+        return answered.get();
+    }
+
+    void timer(ScheduledFuture<?> scheduled) {
+        timer = scheduled;
+    }
+
+    long elapsedMillis() {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** Answers values. */
+    boolean answer(List<Object> values) {
+        return finish(new Outcome.Answer(values));
+    }
+
+    /** Answers an error the server expected, such as a bad argument: logged at DEBUG only. */
+    boolean fail(String message) {
+        return finish(new Outcome.Failure(message, null));
+    }
+
+    /** Answers an error for something thrown: RpcException's message as is, anything else also logged with its stack. */
+    boolean failWith(Throwable thrown) {
+        Throwable e = unwrap(thrown);
+        if (e instanceof RpcException) {
+            return finish(new Outcome.Failure(messageOf(e), e));
+        }
+        rpc.log().error("Rpc '{}' from socket {} failed", method, request.socketId(), e);
+        return finish(new Outcome.Failure(messageOf(e), e));
+    }
+
+    private String messageOf(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? "Method '" + method + "' failed (" + e.getClass()
+                .getSimpleName() + ")" : message;
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while ((current instanceof CompletionException || current instanceof ExecutionException
+                || current instanceof InvocationTargetException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    /** Gives the outcome to the caller if the call was not answered yet. */
+    private boolean finish(Outcome outcome) {
+        Logger log = rpc.log();
+        if (!answered.compareAndSet(false, true)) {
+            log.debug("Rpc '{}' from socket {} was answered again after {} ms; the later answer was ignored", method,
+                    request.socketId(), elapsedMillis());
+            return false;
+        }
+        ScheduledFuture<?> scheduled = timer;
+        if (scheduled != null) {
+            scheduled.cancel(false);
+        }
+        rpc.finished(this);
+        if (log.isDebugEnabled()) {
+            if (outcome instanceof Outcome.Failure failure) {
+                log.debug("Rpc '{}' from socket {} failed in {} ms: {}", method, request.socketId(), elapsedMillis(),
+                        failure.message());
+            } else {
+                log.debug("Rpc '{}' from socket {} answered in {} ms", method, request.socketId(), elapsedMillis());
+            }
+        }
+        try {
+            sink.accept(outcome);
+        } catch (RuntimeException e) {
+            log.error("Rpc '{}' from socket {} could not deliver its answer", method, request.socketId(), e);
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "RpcCall[" + method + " from " + request.socketId() + "]";
+    }
+
+    /** The call's responder: answers once, from any thread. */
+    private final class CallResponder implements Responder {
+
+        @Override
+        public boolean respond(Object... values) {
+            return answer(values == null ? Arrays.asList((Object) null) : new ArrayList<>(Arrays.asList(values)));
+        }
+
+        @Override
+        public boolean fail(String message) {
+            return DefaultRpcCall.this.fail(Objects.requireNonNull(message, "message"));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.rts.rpc.internal;
+
+import dev.rts.api.Message;
+import dev.rts.api.MessageHandler;
+import dev.rts.api.Reply;
+import dev.rts.api.Request;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+
+/**
+ * The wire side: reads {@code {"m":"demo.square","p":[5]}}, starts the call, and answers {@code {"p":[...]}} or
+ * {@code {"e":{"message":"..."}}} to the request's callback. Returns at once: calls run on workers, so that one
+ * connection can have several in flight.
+ */
+final class WireHandler implements MessageHandler {
+
+    static final String EXAMPLE = "{\"m\":\"demo.square\",\"p\":[5]}";
+    private static final int MAX_QUOTED = 80;
+
+    private final DefaultRpc rpc;
+
+    WireHandler(DefaultRpc rpc) {
+        this.rpc = rpc;
+    }
+
+    @Override
+    public void handle(Message message, Request request, Reply reply) {
+        Consumer<Outcome> sink = outcome -> answer(request, reply, outcome);
+        String text = message.text();
+        Object body;
+        try {
+            body = rpc.json().decode(text, Object.class);
+        } catch (IllegalArgumentException e) {
+            malformed(request, sink, "Expected an rpc request such as " + EXAMPLE + " but got "
+                    + (text.isEmpty() ? "an empty payload" : "invalid JSON: " + quote(text)));
+            return;
+        }
+        if (!(body instanceof Map<?, ?> map)) {
+            malformed(request, sink, "Expected an rpc request such as " + EXAMPLE + " but got " + quote(text));
+            return;
+        }
+        Object method = map.get("m");
+        if (method == null) {
+            malformed(request, sink, "Rpc request needs \"m\", the method name, such as " + EXAMPLE + "; got "
+                    + quote(text));
+            return;
+        }
+        if (!(method instanceof String name)) {
+            malformed(request, sink, "Rpc request \"m\" must be a string such as \"demo.square\" but was "
+                    + Params.found(rpc.json(), method));
+            return;
+        }
+        Object params = map.get("p");
+        if (params != null && !(params instanceof List)) {
+            malformed(request, sink, "Rpc request \"p\" must be an array of arguments such as [5] but was "
+                    + Params.found(rpc.json(), params));
+            return;
+        }
+        rpc.dispatch(name, params == null ? List.of() : new ArrayList<Object>((List<?>) params), request, sink);
+    }
+
+    private void malformed(Request request, Consumer<Outcome> sink, String message) {
+        rpc.log().debug("Malformed rpc request from socket {}: {}", request.socketId(), message);
+        sink.accept(new Outcome.Failure(message, null));
+    }
+
+    private static String quote(String text) {
+        return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "...";
+    }
+
+    /** Sends the outcome to the request's callback; a request without one gets nothing, and failures are logged. */
+    private void answer(Request request, Reply reply, Outcome outcome) {
+        Logger log = rpc.log();
+        if (!reply.expected()) {
+            if (outcome instanceof Outcome.Failure failure) {
+                log.warn("Rpc request from socket {} failed, and it has no callback to tell: {}", request.socketId(),
+                        failure.message());
+            }
+            return;
+        }
+        Object payload = payload(outcome);
+        try {
+            if (!reply.send(payload)) {
+                log.debug("Socket {} closed before its rpc answer was sent", request.socketId());
+            }
+        } catch (RuntimeException e) {
+            log.error("An rpc answer for socket {} cannot be encoded as JSON", request.socketId(), e);
+            reply.send(payload(new Outcome.Failure("The method answered a value the server cannot encode as JSON ("
+                    + e.getClass().getSimpleName() + ")", e)));
+        }
+    }
+
+    private static Object payload(Outcome outcome) {
+        if (outcome instanceof Outcome.Answer answer) {
+            return Map.of("p", answer.values());
+        }
+        return Map.of("e", Map.of("message", ((Outcome.Failure) outcome).message()));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.rts.rpc;
+
+import static dev.rts.rpc.RpcServerFixture.rpc;
+import static dev.rts.testkit.RtsAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rts.api.Feature;
+import dev.rts.api.Service;
+import dev.rts.api.ServiceOptions;
+import dev.rts.testkit.TestClient;
+import dev.rts.testkit.TestServer;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(10)
+class RpcDiscoveryTest {
+
+    @Test
+    void serviceLoaderFindsRpcWithItsBrowserHalf() {
+        List<Service> found = ServiceLoader.load(Service.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(s -> s.name().equals("rpc"))
+                .toList();
+
+        assertThat(found).hasSize(1);
+        Service service = found.get(0);
+        assertThat(service.getClass().getName()).isEqualTo("dev.rts.rpc.internal.RpcService");
+        assertThat(service.features()).containsExactlyInAnyOrder(Feature.JSON, Feature.CALLBACKS, Feature.SESSIONS);
+        assertThat(service.isPrivate()).isFalse();
+        assertThat(service.clientOptions(ServiceOptions.empty())).isEqualTo(Map.of("timeout", 35_000L));
+        assertThat(service.clientOptions(ServiceOptions.of(Map.of("timeout", 1000)))).isEqualTo(
+                Map.of("timeout", 6_000L));
+        assertThat(service.clientOptions(ServiceOptions.of(Map.of("clientTimeout", 2500)))).isEqualTo(
+                Map.of("timeout", 2_500L));
+        assertThat(service.clientCode()).hasValueSatisfying(js -> {
+            assertThat(js).startsWith("function (client) {");
+            assertThat(js.strip()).endsWith("}");
+            assertThat(js).contains("client.onerror", "client.send({ m: method, p: args }");
+        });
+    }
+
+    @Test
+    void discoveredServiceServesCallsAsInProduction() {
+        try (TestServer server = TestServer.builder().configure(b -> b.discoverServices(true)).start()) {
+            server.api().get("rpc", Rpc.class).namespace("demo", new DemoActions());
+            assertThat(rpc(server.client(), "demo.square", 7)).hasText("{\"p\":[49]}");
+        }
+    }
+
+    @Test
+    void callsWorkOverARealWebSocket() {
+        try (TestServer server = TestServer.builder().service(Rpc.service()).realWebSocket(true).start()) {
+            server.api().get("rpc", Rpc.class).namespace("demo", new DemoActions());
+            TestClient client = server.client();
+            assertThat(rpc(client, "demo.squareErrorFirst", 6)).hasText("{\"p\":[null,36]}");
+            assertThat(RpcServerFixture.rpcError(client, "demo.fail", "over tcp")).isEqualTo("over tcp");
+        }
+    }
+}
