@@ -20,7 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The watcher against real files. Each test ends by checking that no further action arrives within two throttle
- * windows and that nothing unexpected was logged.
+ * windows (a root check plus a burst; unless the watch thread is gone) and that nothing unexpected was logged.
+ *
+ * <p>The throttle stays at 200 ms although it sets the pace of the whole class: the changes a test makes must land in
+ * one burst even when a loaded machine pauses the test thread between two file operations, and every test would see
+ * such a split as an extra action.
  */
 @Timeout(30)
 class DirectoryWatcherTest {
@@ -35,11 +39,16 @@ class DirectoryWatcherTest {
     private final LinkedBlockingQueue<Action> actions = new LinkedBlockingQueue<>();
     private final RecordingLogger log = new RecordingLogger();
     private DirectoryWatcher watcher;
+    /** Whether the last wait was {@link #assertNoMoreActions()}, so that a second quiet window would add nothing. */
+    private boolean quietChecked;
 
     @AfterEach
     void noUnexpectedActionsOrLogLines() throws InterruptedException {
         try {
-            assertNoMoreActions();
+            // Skipped when the test ended with this very check, or when no thread is left that could send anything.
+            if (!quietChecked && !watcherThreads().isEmpty()) {
+                assertNoMoreActions();
+            }
             log.assertNoMoreLines();
         } finally {
             if (watcher != null) {
@@ -303,6 +312,7 @@ class DirectoryWatcherTest {
     }
 
     private Action nextAction() throws InterruptedException {
+        quietChecked = false;
         Action action = actions.poll(AWAIT_MS, TimeUnit.MILLISECONDS);
         assertThat(action).as("action within %d ms", AWAIT_MS).isNotNull();
         return action;
@@ -310,6 +320,7 @@ class DirectoryWatcherTest {
 
     private void assertNoMoreActions() throws InterruptedException {
         assertThat(actions.poll(QUIET_MS, TimeUnit.MILLISECONDS)).as("unexpected action").isNull();
+        quietChecked = true;
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -11,16 +11,16 @@ import dev.rts.api.UserChange;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
- * Just enough of a server for the live reload service: records broadcasts. To be replaced by rts-testkit.
+ * Just enough of a server to start the live reload service with a {@link RecordingLogger}, for
+ * {@link LiveReloadServiceLogTest}. Everything else is tested through a real server with rts-testkit
+ * ({@link LiveReloadServiceTest}); this fake stays only because the testkit cannot show what a service logs.
  */
 final class FakeServiceContext implements ServiceContext {
 
-    final LinkedBlockingQueue<Object> broadcasts = new LinkedBlockingQueue<>();
     final RecordingLogger logger = new RecordingLogger();
     private final ServiceOptions options;
     private final boolean production;
@@ -108,7 +108,6 @@ final class FakeServiceContext implements ServiceContext {
 
     @Override
     public int broadcast(Object message) {
-        broadcasts.add(message);
-        return 1;
+        throw new UnsupportedOperationException("the log tests change no files and trigger nothing");
     }
 }

@@ -1,175 +1,192 @@
 package dev.rts.livereload.internal;
 
+import static dev.rts.testkit.RtsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rts.api.ServiceOptions;
 import dev.rts.livereload.LiveReload;
+import dev.rts.testkit.TestClient;
+import dev.rts.testkit.TestServer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The service in the real server core through rts-testkit: file changes and explicit triggers reach connected clients
+ * as the raw messages its browser half understands. What it logs is checked in {@link LiveReloadServiceLogTest}.
+ */
 @Timeout(30)
 class LiveReloadServiceTest {
 
-    private static final long AWAIT_MS = 5_000;
-    private static final long QUIET_MS = 400;
+    private static final String NAME = LiveReloadService.NAME;
+    /** Nothing a watcher would send can take longer than a root check plus a throttle window. */
+    private static final Duration QUIET = DirectoryWatcherTest.THROTTLE.multipliedBy(2);
 
     @TempDir
     Path client;
 
-    private final LiveReloadService service = new LiveReloadService();
-    private FakeServiceContext context;
+    private final List<TestClient> browsers = new ArrayList<>();
+    private TestServer server;
 
     @AfterEach
-    void noUnexpectedBroadcastsOrLogLines() throws InterruptedException {
+    void noUnreadMessagesAndNoWatchThreadLeft() {
         try {
-            assertThat(context.broadcasts.poll(QUIET_MS, TimeUnit.MILLISECONDS)).as("unexpected broadcast").isNull();
-            context.logger.assertNoMoreLines();
+            browsers.forEach(TestClient::assertNoMoreMessages);
         } finally {
-            service.stop();
+            if (server != null) {
+                server.stop();
+            }
         }
-        assertThat(DirectoryWatcherTest.watcherThreads()).isEmpty();
+        assertThat(DirectoryWatcherTest.watcherThreads()).as("watch threads after the server stopped").isEmpty();
     }
 
     @Test
-    void scriptChangeBroadcastsReload() throws Exception {
+    void scriptChangeReachesEveryClientAsReload() throws IOException {
         start(Map.of());
+        TestClient ann = browser();
+        TestClient bob = browser();
 
         Files.writeString(client.resolve("app.js"), "1");
 
-        assertThat(nextBroadcast()).isEqualTo("reload");
+        assertThat(ann.nextMessage(NAME)).hasText("reload");
+        assertThat(bob.nextMessage(NAME)).hasText("reload");
     }
 
     @Test
-    void stylesheetChangeBroadcastsUpdateCss() throws Exception {
+    void stylesheetChangeReachesClientsAsUpdateCss() throws IOException {
         start(Map.of());
+        TestClient browser = browser();
 
         Files.writeString(client.resolve("theme.scss"), "a {}");
 
-        assertThat(nextBroadcast()).isEqualTo("updateCSS");
+        assertThat(browser.nextMessage(NAME)).hasText("updateCSS");
     }
 
     @Test
-    void cssExtensionsOptionDecidesWhatIsAStylesheet() throws Exception {
+    void cssExtensionsOptionDecidesWhatIsAStylesheet() throws IOException {
         start(Map.of("cssExtensions", List.of("pcss")));
+        TestClient browser = browser();
 
         Files.writeString(client.resolve("theme.pcss"), "a {}");
-        assertThat(nextBroadcast()).isEqualTo("updateCSS");
+        assertThat(browser.nextMessage(NAME)).hasText("updateCSS");
 
         Files.writeString(client.resolve("theme.css"), "a {}");
-        assertThat(nextBroadcast()).isEqualTo("reload");
+        assertThat(browser.nextMessage(NAME)).hasText("reload");
     }
 
     @Test
-    void explicitTriggersAreSentAtOnceUnthrottled() {
-        LiveReload api = start(Map.of("throttle", Duration.ofHours(1)));
+    void explicitTriggersReachEveryClientAtOnceUnthrottled() {
+        // An hour-long throttle: the messages can only arrive within the testkit's timeout if they skip it.
+        start(Map.of("throttle", Duration.ofHours(1)));
+        TestClient ann = browser();
+        TestClient bob = browser();
+        LiveReload api = server.api().get(NAME, LiveReload.class);
 
-        assertThat(api.reload()).isEqualTo(1);
-        assertThat(context.broadcasts.poll()).isEqualTo("reload");
-        assertThat(api.updateCss()).isEqualTo(1);
-        assertThat(context.broadcasts.poll()).isEqualTo("updateCSS");
+        assertThat(api.reload()).isEqualTo(2);
+        assertThat(ann.nextMessage(NAME)).hasText("reload");
+        assertThat(bob.nextMessage(NAME)).hasText("reload");
+
+        assertThat(api.updateCss()).isEqualTo(2);
+        assertThat(ann.nextMessage(NAME)).hasText("updateCSS");
+        assertThat(bob.nextMessage(NAME)).hasText("updateCSS");
     }
 
     @Test
-    void productionStartsNoThreadButExplicitTriggersWork() throws Exception {
-        context = new FakeServiceContext(ServiceOptions.of(Map.of("dirs", client.toString())), true);
-        LiveReload api = service.start(context);
-
-        assertThat(context.logger.nextLine())
-                .isEqualTo("INFO Live reload is off (production mode); set option 'enabled' to true to watch files");
+    void productionSendsNothingForFileChangesButExplicitTriggersWork() throws IOException {
+        server = TestServer.builder()
+                .service(NAME, new LiveReloadService(), options(Map.of()))
+                .configure(b -> b.production(true))
+                .start();
+        TestClient browser = browser();
         assertThat(DirectoryWatcherTest.watcherThreads()).isEmpty();
+
         Files.writeString(client.resolve("app.js"), "1");
-        assertThat(api.reload()).isEqualTo(1);
-        assertThat(context.broadcasts.poll()).isEqualTo("reload");
+        Files.writeString(client.resolve("style.css"), "a {}");
+        browser.assertNoMessageWithin(NAME, QUIET);
+
+        assertThat(server.api().get(NAME, LiveReload.class).reload()).isEqualTo(1);
+        assertThat(browser.nextMessage(NAME)).hasText("reload");
     }
 
     @Test
-    void enabledFalseStartsNoThread() throws Exception {
-        context = new FakeServiceContext(ServiceOptions.of(Map.of("dirs", client.toString(), "enabled", false)),
-                false);
-        service.start(context);
-
-        assertThat(context.logger.nextLine()).isEqualTo(
-                "INFO Live reload is off (option 'enabled' is false); set option 'enabled' to true to watch files");
-        assertThat(DirectoryWatcherTest.watcherThreads()).isEmpty();
-        Files.writeString(client.resolve("app.js"), "1");
-    }
-
-    @Test
-    void enabledTrueWatchesEvenInProduction() throws Exception {
-        context = new FakeServiceContext(ServiceOptions.of(Map.of("dirs", client.toString(), "enabled", true,
-                "throttle", 200)), true);
-        service.start(context);
-        context.logger.nextLine();
+    void enabledTrueWatchesEvenInProduction() throws IOException {
+        server = TestServer.builder()
+                .service(NAME, new LiveReloadService(), options(Map.of("enabled", true)))
+                .configure(b -> b.production(true))
+                .start();
+        TestClient browser = browser();
 
         Files.writeString(client.resolve("app.js"), "1");
 
-        assertThat(nextBroadcast()).isEqualTo("reload");
+        assertThat(browser.nextMessage(NAME)).hasText("reload");
     }
 
     @Test
-    void stopEndsTheWatchThread() {
+    void stoppingTheServerEndsTheWatchThreadAndLaterTriggersSendNothing() {
         start(Map.of());
+        browser();
+        LiveReload api = server.api().get(NAME, LiveReload.class);
         assertThat(DirectoryWatcherTest.watcherThreads()).hasSize(1);
 
-        service.stop();
+        server.stop();
 
         assertThat(DirectoryWatcherTest.watcherThreads()).isEmpty();
+        assertThat(api.reload()).isZero();
+        assertThat(api.updateCss()).isZero();
     }
 
     @Test
-    void unknownOptionsAreReportedWithTheKnownOnes() {
-        start(Map.of("dir", "web"), "WARN Live reload ignores unknown options [dir]; known options are "
-                + "[cssExtensions, dirs, enabled, ignore, throttle]");
-    }
+    void invalidOptionStopsTheServerFromStarting() {
+        TestServer.Builder builder = TestServer.builder()
+                .service(NAME, new LiveReloadService(), options(Map.of("throttle", "fast")));
 
-    @Test
-    void invalidOptionRefusesToStart() {
-        context = new FakeServiceContext(ServiceOptions.of(Map.of("throttle", "fast")), false);
-
-        assertThatThrownBy(() -> service.start(context))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Option 'throttle' must be a Duration or milliseconds but was String 'fast'");
-        assertThat(DirectoryWatcherTest.watcherThreads()).isEmpty();
-    }
-
-    @Test
-    void startingTwiceIsRejected() {
-        start(Map.of());
-
-        assertThatThrownBy(() -> service.start(context))
+        assertThatThrownBy(builder::start)
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Service 'livereload' was already started");
+                .hasMessage("Service 'livereload' (dev.rts.livereload.internal.LiveReloadService) failed to start: "
+                        + "Option 'throttle' must be a Duration or milliseconds but was String 'fast'");
+        assertThat(DirectoryWatcherTest.watcherThreads()).isEmpty();
     }
 
-    private LiveReload start(Map<String, Object> extra, String... linesBeforeStartup) {
-        Map<String, Object> options = new java.util.LinkedHashMap<>(Map.of("dirs", List.of(client.toString()),
-                "throttle", 200));
+    @Test
+    void oneInstanceMountedTwiceRefusesToStartTheSecondMount() {
+        LiveReloadService service = new LiveReloadService();
+        TestServer.Builder builder = TestServer.builder()
+                .service(NAME, service, options(Map.of()))
+                .service("livereload2", service, options(Map.of()));
+
+        assertThatThrownBy(builder::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Service 'livereload2' (dev.rts.livereload.internal.LiveReloadService) failed to start: "
+                        + "Service 'livereload2' was already started");
+        // The first mount had started watching; the failed startup stopped it again.
+        assertThat(DirectoryWatcherTest.watcherThreads()).isEmpty();
+    }
+
+    private void start(Map<String, Object> extra) {
+        server = TestServer.builder().service(NAME, new LiveReloadService(), options(extra)).start();
+    }
+
+    /** Watches the temp folder with the watcher tests' throttle; {@code extra} adds or replaces options. */
+    private Map<String, Object> options(Map<String, Object> extra) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("dirs", List.of(client.toString()));
+        options.put("throttle", DirectoryWatcherTest.THROTTLE);
         options.putAll(extra);
-        context = new FakeServiceContext(ServiceOptions.of(options), false);
-        LiveReload api = service.start(context);
-        try {
-            for (String line : linesBeforeStartup) {
-                assertThat(context.logger.nextLine()).isEqualTo(line);
-            }
-            assertThat(context.logger.nextLine()).startsWith("INFO Live reload watching [" + client + "] (throttle ");
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-        return api;
+        return options;
     }
 
-    private Object nextBroadcast() throws InterruptedException {
-        Object message = context.broadcasts.poll(AWAIT_MS, TimeUnit.MILLISECONDS);
-        assertThat(message).as("broadcast within %d ms", AWAIT_MS).isNotNull();
-        return message;
+    private TestClient browser() {
+        TestClient browser = server.client();
+        browsers.add(browser);
+        return browser;
     }
 }
