@@ -115,6 +115,10 @@ public class DemoActions {
         throw new RpcException(message);
     }
 
+    public Object unencodable() {
+        return new Thread("not JSON");
+    }
+
     public void npe() {
         throw new NullPointerException();
     }

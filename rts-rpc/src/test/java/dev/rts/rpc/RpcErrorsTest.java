@@ -133,6 +133,8 @@ class RpcErrorsTest {
         assertThat(rpcError(client, "demo.fail", "Out of stock")).isEqualTo("Out of stock");
         assertThat(rpcError(client, "demo.refuse", "Not yours")).isEqualTo("Not yours");
         assertThat(rpcError(client, "demo.npe")).isEqualTo("Method 'demo.npe' failed (NullPointerException)");
+        assertThat(rpcError(client, "demo.unencodable")).isEqualTo("Method 'demo.unencodable' answered a value the "
+                + "server cannot encode as JSON");
     }
 
     @Test

@@ -24,7 +24,9 @@ out.records = await rpc('demo.move', { x: 1, y: 2 }, 3, 4);
 out.callbackReturnsUndefined = rpc('demo.square', 1, () => {}) === undefined;
 out.error = await viaCallback('demo.fail', 'boom').then(([err, ...rest]) => [...describe(err), rest.length]);
 out.rejected = await rpc('demo.sqare', 1).then(() => 'resolved', describe);
-out.notAName = (() => { try { rpc(42); return 'no error'; } catch (e) { return [e instanceof TypeError, e.message]; } })();
+out.notAName = (() => {
+    try { rpc(42); return 'no error'; } catch (e) { return [e instanceof TypeError, e.message]; }
+})();
 out.clientTimeout = await rpc('demo.later').then(() => 'resolved', describe);
 const dropped = rpc('demo.silent').then(() => 'resolved', describe);
 rts.disconnect();

@@ -127,7 +127,7 @@ final class DefaultRpcCall implements RpcCall {
         return finish(new Outcome.Failure(message, null));
     }
 
-    /** Answers an error for something thrown: RpcException's message as is, anything else also logged with its stack. */
+    /** Answers an error for something thrown: an RpcException's message as is; anything else is also logged. */
     boolean failWith(Throwable thrown) {
         Throwable e = unwrap(thrown);
         if (e instanceof RpcException) {

@@ -28,7 +28,7 @@ final class WireHandler implements MessageHandler {
 
     @Override
     public void handle(Message message, Request request, Reply reply) {
-        Consumer<Outcome> sink = outcome -> answer(request, reply, outcome);
+        Consumer<Outcome> sink = outcome -> answer(null, request, reply, outcome);
         String text = message.text();
         Object body;
         try {
@@ -59,7 +59,8 @@ final class WireHandler implements MessageHandler {
                     + Params.found(rpc.json(), params));
             return;
         }
-        rpc.dispatch(name, params == null ? List.of() : new ArrayList<Object>((List<?>) params), request, sink);
+        rpc.dispatch(name, params == null ? List.of() : new ArrayList<Object>((List<?>) params), request,
+                outcome -> answer(name, request, reply, outcome));
     }
 
     private void malformed(Request request, Consumer<Outcome> sink, String message) {
@@ -72,7 +73,7 @@ final class WireHandler implements MessageHandler {
     }
 
     /** Sends the outcome to the request's callback; a request without one gets nothing, and failures are logged. */
-    private void answer(Request request, Reply reply, Outcome outcome) {
+    private void answer(String method, Request request, Reply reply, Outcome outcome) {
         Logger log = rpc.log();
         if (!reply.expected()) {
             if (outcome instanceof Outcome.Failure failure) {
@@ -81,15 +82,15 @@ final class WireHandler implements MessageHandler {
             }
             return;
         }
-        Object payload = payload(outcome);
         try {
-            if (!reply.send(payload)) {
+            if (!reply.send(payload(outcome))) {
                 log.debug("Socket {} closed before its rpc answer was sent", request.socketId());
             }
         } catch (RuntimeException e) {
-            log.error("An rpc answer for socket {} cannot be encoded as JSON", request.socketId(), e);
-            reply.send(payload(new Outcome.Failure("The method answered a value the server cannot encode as JSON ("
-                    + e.getClass().getSimpleName() + ")", e)));
+            log.error("Rpc '{}' answered values that cannot be encoded as JSON for socket {}", method,
+                    request.socketId(), e);
+            reply.send(payload(new Outcome.Failure("Method '" + method + "' answered a value the server cannot "
+                    + "encode as JSON", e)));
         }
     }
 
