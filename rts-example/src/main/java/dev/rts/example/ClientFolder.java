@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The folder the page is served from. When run from the repo (or from {@code rts-example/}) it is the real
- * {@code rts-example/client} folder, so that edits show up at once and a file watcher can follow them; otherwise the
- * copy packed into the jar is extracted to a temporary folder, deleted again on {@link #close()}.
+ * The folder the page is served from: one given with {@code --client-dir}; or, when run from the repo (or from
+ * {@code rts-example/}), the real {@code rts-example/client} folder, so that edits show up at once and a file watcher
+ * can follow them; otherwise the copy packed into the jar, extracted to a temporary folder that is deleted again on
+ * {@link #close()}.
  */
 final class ClientFolder implements AutoCloseable {
 
@@ -31,6 +32,21 @@ final class ClientFolder implements AutoCloseable {
     private ClientFolder(Path path, boolean temporary) {
         this.path = path;
         this.temporary = temporary;
+    }
+
+    /**
+     * A folder chosen by the user; left alone on {@link #close()}.
+     *
+     * @param dir an absolute path
+     * @return the folder
+     * @throws IllegalArgumentException if it is not a directory
+     */
+    static ClientFolder given(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("The client folder '" + dir + "' "
+                    + (Files.exists(dir) ? "is not a directory" : "does not exist") + "; pass an existing directory");
+        }
+        return new ClientFolder(dir, false);
     }
 
     /**
@@ -102,7 +118,14 @@ final class ClientFolder implements AutoCloseable {
         }
     }
 
-    private static void copyTree(Path source, Path target) throws IOException {
+    /**
+     * Copies a directory tree into an existing directory, which may be on another file system (such as a jar's).
+     *
+     * @param source the directory to copy
+     * @param target where its contents go
+     * @throws IOException if a file cannot be read or written, or already exists in the target
+     */
+    static void copyTree(Path source, Path target) throws IOException {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path to = target.resolve(source.relativize(file).toString());

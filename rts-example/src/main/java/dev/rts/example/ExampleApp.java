@@ -4,6 +4,7 @@ import dev.rts.core.RtsServer;
 import dev.rts.core.RtsServerBuilder;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The example app: one page served from the example's client folder, the example's {@link DemoService}, and every
- * service found on the class path (so adding, say, rts-livereload as a dependency is all it takes to get it).
+ * service found on the class path. One of them is rts-livereload: in development it watches the folder the page is
+ * served from, so an edited stylesheet shows at once and any other edit reloads the page.
  *
  * <pre>{@code
  * try (ExampleApp app = ExampleApp.start(new ExampleOptions("127.0.0.1", 0, false))) {
@@ -38,20 +40,37 @@ public final class ExampleApp implements AutoCloseable {
      *
      * @param options where and how to run
      * @return the running app
-     * @throws IllegalStateException if the server fails to start, for example because the port is taken (the
-     *                               message says why)
+     * @throws IllegalArgumentException if {@code options.clientDir()} is not a directory
+     * @throws IllegalStateException    if the server fails to start, for example because the port is taken (the
+     *                                  message says why)
      */
     public static ExampleApp start(ExampleOptions options) {
-        ClientFolder client = ClientFolder.locate(Path.of("").toAbsolutePath());
+        return start(options, Map.of());
+    }
+
+    /**
+     * Starts the server with more live reload options, such as a shorter {@code throttle} for tests.
+     *
+     * @param options    where and how to run
+     * @param liveReload options added to (or replacing) the live reload options the example sets
+     * @return the running app
+     * @throws IllegalArgumentException if {@code options.clientDir()} is not a directory
+     * @throws IllegalStateException    if the server fails to start
+     */
+    static ExampleApp start(ExampleOptions options, Map<String, ?> liveReload) {
+        ClientFolder client = options.clientDir() != null ? ClientFolder.given(options.clientDir())
+                : ClientFolder.locate(Path.of("").toAbsolutePath());
         LOG.info("Serving the page from {}{}", client.path(), client.temporary() ? " (extracted from the jar)" : "");
+        // Watch the folder the page is served from. Live reload turns itself off in production.
+        Map<String, Object> liveReloadOptions = new HashMap<>(liveReload);
+        liveReloadOptions.putIfAbsent("dirs", List.of(client.path().toString()));
         RtsServerBuilder builder = RtsServer.builder()
                 .host(options.host())
                 .port(options.port())
                 .production(options.production())
                 .staticDirectory(client.path())
                 .discoverServices(true)
-                // Only read once rts-livereload is on the class path: watch the folder the page is served from.
-                .configure("livereload", Map.of("dirs", List.of(client.path().toString())))
+                .configure("livereload", liveReloadOptions)
                 .service(new DemoService());
         RtsServer server = builder.build();
         try {
@@ -106,7 +125,7 @@ public final class ExampleApp implements AutoCloseable {
      * Runs the example until the JVM is stopped (Ctrl+C); the server is stopped from a shutdown hook. Exits with 2 on
      * bad arguments and 1 if the server cannot start.
      *
-     * @param args {@code --port N}, {@code --production}, {@code --help}
+     * @param args {@code --port N}, {@code --production}, {@code --client-dir DIR}, {@code --help}
      */
     public static void main(String[] args) {
         // Undertow logs through JBoss Logging, which would pick java.util.logging; send it to SLF4J like the rest.

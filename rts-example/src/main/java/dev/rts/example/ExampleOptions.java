@@ -1,5 +1,8 @@
 package dev.rts.example;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -8,24 +11,42 @@ import java.util.Objects;
  * @param host       the interface to bind, such as {@code 0.0.0.0} (all) or {@code 127.0.0.1}
  * @param port       0 to 65535; 0 picks a free port
  * @param production whether the server runs in production mode (no stack traces in error frames, no dev tools)
+ * @param clientDir  the folder to serve the page from (and, in development, to watch for live reload), absolute; or
+ *                   {@code null} for the example's own {@code client/} folder
  */
-public record ExampleOptions(String host, int port, boolean production) {
+public record ExampleOptions(String host, int port, boolean production, Path clientDir) {
 
     /** The port used when none is given. */
     public static final int DEFAULT_PORT = 3001;
 
     /** What {@code --help} prints, and what follows a command-line error. */
-    public static final String USAGE = "Usage: java -jar rts-example.jar [--port N] [--production]\n"
-            + "  --port N       the HTTP and WebSocket port, 0 to 65535 (default " + DEFAULT_PORT + "; 0 picks a free "
-            + "one)\n"
-            + "  --production   production mode: no stack traces in error frames, development services off\n"
-            + "  --help         print this help";
+    public static final String USAGE = "Usage: java -jar rts-example.jar [--port N] [--production] [--client-dir DIR]\n"
+            + "  --port N          the HTTP and WebSocket port, 0 to 65535 (default " + DEFAULT_PORT + ";\n"
+            + "                    0 picks a free one)\n"
+            + "  --production      production mode: no stack traces in error frames, development\n"
+            + "                    services such as live reload off\n"
+            + "  --client-dir DIR  serve the page from DIR instead of the example's own client/ folder;\n"
+            + "                    in development, edits in DIR reload the page\n"
+            + "  --help            print this help";
+
+    /**
+     * The example's own page: the options without a client folder.
+     *
+     * @param host       the interface to bind
+     * @param port       0 to 65535
+     * @param production whether the server runs in production mode
+     * @throws NullPointerException     if the host is {@code null}
+     * @throws IllegalArgumentException if the host is blank or the port is out of range
+     */
+    public ExampleOptions(String host, int port, boolean production) {
+        this(host, port, production, null);
+    }
 
     /**
      * Checks the values.
      *
      * @throws NullPointerException     if the host is {@code null}
-     * @throws IllegalArgumentException if the host is blank or the port is out of range
+     * @throws IllegalArgumentException if the host is blank, the port is out of range or the client folder is relative
      */
     public ExampleOptions {
         Objects.requireNonNull(host, "host");
@@ -35,47 +56,74 @@ public record ExampleOptions(String host, int port, boolean production) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535 but was " + port);
         }
+        if (clientDir != null && !clientDir.isAbsolute()) {
+            throw new IllegalArgumentException("clientDir must be an absolute path but was '" + clientDir + "'");
+        }
     }
 
     /**
-     * The defaults: all interfaces, port {@value #DEFAULT_PORT}, development mode.
+     * The defaults: all interfaces, port {@value #DEFAULT_PORT}, development mode, the example's own page.
      *
      * @return the defaults
      */
     public static ExampleOptions defaults() {
-        return new ExampleOptions("0.0.0.0", DEFAULT_PORT, false);
+        return new ExampleOptions("0.0.0.0", DEFAULT_PORT, false, null);
     }
 
     /**
-     * Reads command-line arguments: {@code --port N} (or {@code --port=N}) and {@code --production}.
+     * Reads command-line arguments: {@code --port N} (or {@code --port=N}), {@code --production} and
+     * {@code --client-dir DIR} (or {@code --client-dir=DIR}; relative to the working directory).
      *
      * @param args the arguments
      * @return the options
-     * @throws IllegalArgumentException for an unknown argument, a missing port value or a bad port, naming it
+     * @throws IllegalArgumentException for an unknown argument, a missing value, a bad port or a client folder that is
+     *                                  not a directory, naming it
      */
     public static ExampleOptions parse(String... args) {
         ExampleOptions options = defaults();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--production")) {
-                options = new ExampleOptions(options.host, options.port, true);
+                options = new ExampleOptions(options.host, options.port, true, options.clientDir);
             } else if (arg.equals("--port") || arg.startsWith("--port=")) {
-                String value;
-                if (arg.equals("--port")) {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException("--port needs a value, such as --port 3001");
-                    }
-                    value = args[++i];
-                } else {
-                    value = arg.substring("--port=".length());
-                }
-                options = new ExampleOptions(options.host, port(value), options.production);
+                String value = arg.equals("--port") ? next(args, ++i, "--port", "--port 3001")
+                        : arg.substring("--port=".length());
+                options = new ExampleOptions(options.host, port(value), options.production, options.clientDir);
+            } else if (arg.equals("--client-dir") || arg.startsWith("--client-dir=")) {
+                String value = arg.equals("--client-dir") ? next(args, ++i, "--client-dir", "--client-dir ./my-page")
+                        : arg.substring("--client-dir=".length());
+                options = new ExampleOptions(options.host, options.port, options.production, directory(value));
             } else {
-                throw new IllegalArgumentException("Unknown argument '" + arg + "'; expected --port N or "
-                        + "--production");
+                throw new IllegalArgumentException("Unknown argument '" + arg + "'; expected --port N, --production "
+                        + "or --client-dir DIR");
             }
         }
         return options;
+    }
+
+    private static String next(String[] args, int i, String option, String example) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value, such as " + example);
+        }
+        return args[i];
+    }
+
+    private static Path directory(String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("--client-dir needs a value, such as --client-dir ./my-page");
+        }
+        Path dir;
+        try {
+            dir = Path.of(value).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("--client-dir '" + value + "' is not a valid path: " + e.getReason());
+        }
+        if (!Files.isDirectory(dir)) {
+            String shown = dir.toString().equals(value) ? "'" + value + "'" : "'" + value + "' (" + dir + ")";
+            throw new IllegalArgumentException("--client-dir must name a directory but " + shown + " "
+                    + (Files.exists(dir) ? "is not a directory" : "does not exist"));
+        }
+        return dir;
     }
 
     private static int port(String value) {

@@ -3,7 +3,11 @@ package dev.rts.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExampleOptionsTest {
 
@@ -43,6 +47,58 @@ class ExampleOptionsTest {
     @Test
     void rejectsUnknownArguments() {
         assertThatThrownBy(() -> ExampleOptions.parse("--prod"))
-                .hasMessage("Unknown argument '--prod'; expected --port N or --production");
+                .hasMessage("Unknown argument '--prod'; expected --port N, --production or --client-dir DIR");
+    }
+
+    @Test
+    void readsAClientDirRelativeToTheWorkingDirectory(@TempDir Path dir) {
+        assertThat(ExampleOptions.parse("--client-dir", dir.toString(), "--port", "0"))
+                .isEqualTo(new ExampleOptions("0.0.0.0", 0, false, dir));
+        assertThat(ExampleOptions.parse("--client-dir=" + dir).clientDir()).isEqualTo(dir);
+
+        // Surefire runs in the module folder, which has client/.
+        assertThat(ExampleOptions.parse("--client-dir", "client").clientDir())
+                .isEqualTo(Path.of("client").toAbsolutePath());
+    }
+
+    @Test
+    void rejectsAClientDirThatIsNotADirectory(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("index.html"), "<p>");
+        assertThatThrownBy(() -> ExampleOptions.parse("--client-dir", file.toString()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--client-dir must name a directory but '" + file + "' is not a directory");
+        assertThatThrownBy(() -> ExampleOptions.parse("--client-dir", "no-such-dir"))
+                .hasMessage("--client-dir must name a directory but 'no-such-dir' ("
+                        + Path.of("no-such-dir").toAbsolutePath() + ") does not exist");
+    }
+
+    @Test
+    void rejectsAMissingClientDirValue() {
+        assertThatThrownBy(() -> ExampleOptions.parse("--client-dir"))
+                .hasMessage("--client-dir needs a value, such as --client-dir ./my-page");
+        assertThatThrownBy(() -> ExampleOptions.parse("--client-dir="))
+                .hasMessage("--client-dir needs a value, such as --client-dir ./my-page");
+    }
+
+    @Test
+    void rejectsARelativeClientDirInCode() {
+        assertThatThrownBy(() -> new ExampleOptions("0.0.0.0", 0, false, Path.of("client")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("clientDir must be an absolute path but was 'client'");
+    }
+
+    @Test
+    void startRefusesAClientDirThatIsGoneByThen(@TempDir Path dir) {
+        Path gone = dir.resolve("page");
+
+        assertThatThrownBy(() -> ExampleApp.start(new ExampleOptions("127.0.0.1", 0, false, gone)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The client folder '" + gone + "' does not exist; pass an existing directory");
+    }
+
+    @Test
+    void helpNamesEveryOption() {
+        assertThat(ExampleOptions.USAGE).contains("--port N", "--production", "--client-dir DIR", "--help");
+        assertThat(ExampleOptions.USAGE.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(90));
     }
 }
