@@ -26,7 +26,7 @@ sealed interface Endpoint permits MethodEndpoint, Endpoint.Lambda {
 
         @Override
         public String description() {
-            return "lambda " + action.getClass().getName();
+            return "a lambda";
         }
 
         @Override

@@ -77,8 +77,8 @@ final class WireHandler implements MessageHandler {
         Logger log = rpc.log();
         if (!reply.expected()) {
             if (outcome instanceof Outcome.Failure failure) {
-                log.warn("Rpc request from socket {} failed, and it has no callback to tell: {}", request.socketId(),
-                        failure.message());
+                log.warn("Rpc {} from socket {} failed, and the request has no callback to tell: {}",
+                        method == null ? "request" : "'" + method + "'", request.socketId(), failure.message());
             }
             return;
         }
