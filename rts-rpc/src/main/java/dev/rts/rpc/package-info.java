@@ -17,6 +17,9 @@
  *       <td>How long the browser waits for an answer before it fails the call itself, for answers lost on the way.
  *       Longer than {@code timeout} by default, so that the server's clearer timeout error arrives first. Sent to
  *       browsers as {@code client.options.timeout}. Must be positive.</td></tr>
+ *   <tr><td>{@code maxInFlight}</td><td>whole number</td><td>100</td>
+ *       <td>How many calls one connection may have unanswered at once. Further calls are answered at once with an
+ *       error, so that one connection cannot queue unbounded work on the server's workers.</td></tr>
  * </table>
  */
 package dev.rts.rpc;

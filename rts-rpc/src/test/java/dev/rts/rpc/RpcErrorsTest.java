@@ -170,6 +170,30 @@ class RpcErrorsTest {
     }
 
     @Test
+    void connectionWithTooManyCallsInFlightIsRefusedUntilAnswersCome() throws Exception {
+        server = TestServer.builder().service("rpc", Rpc.service(), Map.of("maxInFlight", 2)).start();
+        DemoActions demo = new DemoActions();
+        server.api().get("rpc", Rpc.class).namespace("demo", demo);
+        TestClient client = server.client();
+        CompletableFuture<ClientMessage> first = client.callAsync("rpc", RpcServerFixture.request("demo.later"));
+        CompletableFuture<ClientMessage> second = client.callAsync("rpc", RpcServerFixture.request("demo.later"));
+        CompletableFuture<Object> firstFuture = demo.futures.poll(5, TimeUnit.SECONDS);
+        CompletableFuture<Object> secondFuture = demo.futures.poll(5, TimeUnit.SECONDS);
+
+        assertThat(rpcError(client, "demo.square", 2)).isEqualTo("Too many rpc calls in flight on this connection "
+                + "(at most 2); wait for answers before sending more");
+        assertThat(RpcServerFixture.rpc(server.client(), "demo.square", 2).text()).isEqualTo("{\"p\":[4]}");
+
+        // The two methods ran concurrently, so either future may belong to either call.
+        firstFuture.complete(1);
+        assertThat(CompletableFuture.anyOf(first, second).get(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(RpcServerFixture.rpc(client, "demo.square", 3).text()).isEqualTo("{\"p\":[9]}");
+        secondFuture.complete(2);
+        assertThat(List.of(first.get(5, TimeUnit.SECONDS).text(), second.get(5, TimeUnit.SECONDS).text()))
+                .containsExactlyInAnyOrder("{\"p\":[1]}", "{\"p\":[2]}");
+    }
+
+    @Test
     void malformedRequestsAnswerWhatWasExpected() {
         TestClient client = start(Map.of());
         assertThat(errorOf(client.call("rpc", List.of(1, 2)))).isEqualTo("Expected an rpc request such as "

@@ -46,6 +46,10 @@ final class DefaultRpc implements Rpc {
         this.timers = timers;
     }
 
+    String name() {
+        return context.name();
+    }
+
     Json json() {
         return context.json();
     }

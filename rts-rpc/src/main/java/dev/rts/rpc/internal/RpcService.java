@@ -78,10 +78,11 @@ public final class RpcService implements Service {
         });
         timers.setRemoveOnCancelPolicy(true);
         rpc = new DefaultRpc(context, config.timeout(), timers);
-        context.onMessage(new WireHandler(rpc));
+        context.onMessage(new WireHandler(rpc, config.maxInFlight()));
         started = true;
-        context.logger().info("Rpc ready (timeout {}, browser timeout {})", RpcConfig.describe(config.timeout()),
-                RpcConfig.describe(config.clientTimeout()));
+        context.logger().info("Rpc ready (timeout {}, browser timeout {}, at most {} calls in flight per connection)",
+                RpcConfig.describe(config.timeout()), RpcConfig.describe(config.clientTimeout()),
+                config.maxInFlight());
         return rpc;
     }
 

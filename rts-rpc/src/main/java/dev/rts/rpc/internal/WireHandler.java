@@ -7,6 +7,7 @@ import dev.rts.api.Request;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 
@@ -21,9 +22,14 @@ final class WireHandler implements MessageHandler {
     private static final int MAX_QUOTED = 80;
 
     private final DefaultRpc rpc;
+    private final int maxInFlight;
+    /** The connection attribute counting this service's unanswered calls; it goes away with the connection. */
+    private final String inFlightKey;
 
-    WireHandler(DefaultRpc rpc) {
+    WireHandler(DefaultRpc rpc, int maxInFlight) {
         this.rpc = rpc;
+        this.maxInFlight = maxInFlight;
+        this.inFlightKey = "dev.rts.rpc.inFlight." + rpc.name();
     }
 
     @Override
@@ -59,8 +65,22 @@ final class WireHandler implements MessageHandler {
                     + Params.found(rpc.json(), params));
             return;
         }
+        // The core hands this connection's next message over as soon as this returns, so bound what it may queue.
+        AtomicInteger inFlight = (AtomicInteger) request.attributes().computeIfAbsent(inFlightKey,
+                k -> new AtomicInteger());
+        if (inFlight.incrementAndGet() > maxInFlight) {
+            inFlight.decrementAndGet();
+            rpc.log().debug("Refused rpc '{}' from socket {}: {} calls in flight", name, request.socketId(),
+                    maxInFlight);
+            answer(name, request, reply, new Outcome.Failure("Too many rpc calls in flight on this connection (at "
+                    + "most " + maxInFlight + "); wait for answers before sending more", null));
+            return;
+        }
         rpc.dispatch(name, params == null ? List.of() : new ArrayList<Object>((List<?>) params), request,
-                outcome -> answer(name, request, reply, outcome));
+                outcome -> {
+                    inFlight.decrementAndGet();
+                    answer(name, request, reply, outcome);
+                });
     }
 
     private void malformed(Request request, Consumer<Outcome> sink, String message) {
