@@ -144,8 +144,13 @@ public final class UndertowServer implements Transport {
     }
 
     private static HttpHandler staticFiles(Path directory) {
-        return new ResourceHandler(new PathResourceManager(directory, 1024), UndertowServer::notFound)
+        HttpHandler files = new ResourceHandler(new PathResourceManager(directory, 1024), UndertowServer::notFound)
                 .setWelcomeFiles("index.html");
+        // Revalidate every time: after a live reload the browser must run the edited file, not a cached copy.
+        return exchange -> {
+            exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
+            files.handleRequest(exchange);
+        };
     }
 
     private static void notFound(HttpServerExchange exchange) {
