@@ -21,9 +21,10 @@ import java.util.Collection;
  * actions, listeners) and never blocks: it encodes the event to its frame <em>once</em> and queues that same frame
  * on each recipient's connection, finding recipients through indexes, so a publish costs O(recipients) and not
  * O(connections). No lock is held while frames are queued. Queuing never waits for a recipient: the transport
- * bounds what it keeps per connection ({@code RtsServerBuilder.maxQueuedBytes}, 1 MiB by default) and closes a
- * socket that falls further behind (code 1008; its browser reconnects), so one slow or dead recipient neither
- * delays the others nor makes memory grow.
+ * bounds what it keeps per connection ({@code RtsServerBuilder.maxQueuedBytes}, 1 MiB by default) and drops a
+ * socket that falls further behind (logged as 1008 on the server; the browser sees a lost connection and
+ * reconnects), so one slow or dead recipient neither delays the others nor makes memory grow. Events queued for a
+ * dropped socket are lost.
  *
  * <p><b>Several server processes.</b> {@link #all}, {@link #channel} and {@link #user} events are also handed to
  * the service's {@link Backplane}, which delivers them to the other processes; this process delivers to its own

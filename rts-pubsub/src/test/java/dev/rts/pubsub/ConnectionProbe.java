@@ -37,11 +37,6 @@ final class ConnectionProbe implements Service {
         return poll(disconnects, timeout, "disconnect");
     }
 
-    /** The next disconnect event if one is waiting, else {@code null}; does not wait. */
-    ConnectionEvent disconnectSoFar() {
-        return disconnects.peek();
-    }
-
     private static ConnectionEvent poll(BlockingQueue<ConnectionEvent> queue, Duration timeout, String what) {
         try {
             ConnectionEvent event = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
