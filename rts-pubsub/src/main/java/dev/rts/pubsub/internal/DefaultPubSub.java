@@ -333,6 +333,11 @@ public final class DefaultPubSub implements PubSub, Backplane.Listener {
         return index.channels();
     }
 
+    /** The local sessions the index has for a channel, for tests. */
+    public Set<String> localSessionsOf(String channel) {
+        return Set.copyOf(index.sessionsOf(channel));
+    }
+
     private static byte[] randomBytes() {
         byte[] bytes = new byte[8];
         RANDOM.nextBytes(bytes);
