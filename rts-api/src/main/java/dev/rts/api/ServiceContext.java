@@ -99,7 +99,8 @@ public interface ServiceContext {
     void onMessage(MessageHandler handler);
 
     /**
-     * Adds a listener called on a worker thread once a connection has completed the handshake and has a session.
+     * Adds a listener called on a worker thread once a connection has a session, just before the handshake answer is
+     * sent: frames the listener sends to the socket arrive before the client sees itself connected.
      *
      * @param listener the listener, not {@code null}
      */

@@ -98,6 +98,15 @@ public interface RtsClient extends AutoCloseable {
     void onStatus(Consumer<ClientStatus> listener);
 
     /**
+     * Adds a listener for messages from every service that are not answers to a call, including those that arrive
+     * between the handshake and the end of discovery. Add it before {@link #connect()} to miss nothing. Called on the
+     * transport's thread.
+     *
+     * @param listener the listener; {@link ClientMessage#service()} names the sender
+     */
+    void onMessage(Consumer<ClientMessage> listener);
+
+    /**
      * Adds a listener for error frames that answer no pending call (for example a message dropped by the server).
      *
      * @param listener receives the server's error message

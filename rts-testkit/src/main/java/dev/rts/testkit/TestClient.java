@@ -235,10 +235,9 @@ public final class TestClient implements AutoCloseable {
             log.add("error: " + message);
             errors.add(message);
         });
+        // Registered before connecting: services may push during the handshake.
+        fresh.onMessage(message -> record(message.service(), message));
         await(fresh.connect(), "the connect handshake");
-        for (String name : fresh.services()) {
-            fresh.service(name).onMessage(message -> record(name, message));
-        }
         client = fresh;
     }
 

@@ -132,6 +132,29 @@ class TestServerTest {
                 .isEqualTo("Connection closed before a reply (code 1009, Message too big (limit 1024 bytes))");
     }
 
+    /** Says hello from its connect listener, which runs before the client has discovered the service ids. */
+    static final class Greeter implements dev.rts.api.Service {
+        @Override
+        public String name() {
+            return "greeter";
+        }
+
+        @Override
+        public Object start(dev.rts.api.ServiceContext ctx) {
+            ctx.onConnect(event -> ctx.send(event.socketId(), "hello " + event.sessionId().substring(0, 4)));
+            return null;
+        }
+    }
+
+    @Test
+    void pushesFromConnectListenersAreNotLost() {
+        server = TestServer.start(new EchoService(), new Greeter());
+        TestClient client = server.client();
+        assertThat(client.nextMessage("greeter")).hasText("hello " + client.sessionId().substring(0, 4));
+        client.reconnect();
+        assertThat(client.nextMessage("greeter")).hasText("hello " + client.sessionId().substring(0, 4));
+    }
+
     @Test
     void realWebSocketSwitchRunsTheSameTestOverUndertow() {
         server = TestServer.builder().service(new EchoService()).realWebSocket(true).start();

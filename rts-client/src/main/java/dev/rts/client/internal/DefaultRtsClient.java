@@ -35,6 +35,7 @@ public final class DefaultRtsClient implements RtsClient {
     static final String VERSION = "0.1.0";
     private static final long CONNECT_CALLBACK = 1;
     private static final long DISCOVER_CALLBACK = 2;
+    private static final int MAX_EARLY_FRAMES = 1000;
 
     private record Params(int id, String name, Map<String, Boolean> use) {
     }
@@ -48,8 +49,11 @@ public final class DefaultRtsClient implements RtsClient {
     private final Duration reconnectMax;
     private final Map<String, DefaultServiceHandle> byName = new ConcurrentHashMap<>();
     private volatile DefaultServiceHandle[] byId = new DefaultServiceHandle[0];
+    /** Frames that arrived between the handshake and discovery; transport events are never concurrent. */
+    private final List<String> early = new java.util.ArrayList<>();
     private final List<Consumer<ClientStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> errorListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<dev.rts.client.ClientMessage>> messageListeners = new CopyOnWriteArrayList<>();
     private volatile String sessionId;
     private volatile boolean ready;
     private ClientTransport current;
@@ -137,7 +141,12 @@ public final class DefaultRtsClient implements RtsClient {
             DefaultServiceHandle[] services = byId;
             DefaultServiceHandle handle = serviceId < services.length ? services[serviceId] : null;
             if (handle == null) {
-                LOG.warn("Frame for unknown service id {} ignored", serviceId);
+                if (!ready && early.size() < MAX_EARLY_FRAMES) {
+                    // Services may push right after the handshake, before discovery told us their ids.
+                    early.add(text);
+                } else {
+                    LOG.warn("Frame for unknown service id {} ignored", serviceId);
+                }
                 return;
             }
             Frame frame = FrameCodec.decode(text, handle.callbacks);
@@ -155,6 +164,8 @@ public final class DefaultRtsClient implements RtsClient {
         } else if (frame.callbackId() == DISCOVER_CALLBACK) {
             List<Entry> entries = ClientJson.decode(frame.payload(), new TypeToken<List<Entry>>() { }.getType());
             install(entries);
+            List<String> held = List.copyOf(early);
+            early.clear();
             CompletableFuture<Void> first;
             synchronized (this) {
                 ready = true;
@@ -162,6 +173,7 @@ public final class DefaultRtsClient implements RtsClient {
                 first = firstReady;
             }
             status(ClientStatus.READY);
+            held.forEach(this::received);
             first.complete(null);
         } else {
             error(ClientJson.decode(frame.payload(), Map.class));
@@ -327,6 +339,22 @@ public final class DefaultRtsClient implements RtsClient {
     @Override
     public void onStatus(Consumer<ClientStatus> listener) {
         statusListeners.add(listener);
+    }
+
+    @Override
+    public void onMessage(Consumer<dev.rts.client.ClientMessage> listener) {
+        messageListeners.add(listener);
+    }
+
+    /** Tells the client-wide listeners; called by handles for messages that answer no call. */
+    void pushed(dev.rts.client.ClientMessage message) {
+        for (Consumer<dev.rts.client.ClientMessage> listener : messageListeners) {
+            try {
+                listener.accept(message);
+            } catch (RuntimeException e) {
+                LOG.warn("Message listener failed", e);
+            }
+        }
     }
 
     @Override

@@ -82,6 +82,7 @@ final class DefaultServiceHandle implements ServiceHandle {
             waiting.complete(message);
             return;
         }
+        client.pushed(message);
         for (Consumer<ClientMessage> listener : listeners) {
             try {
                 listener.accept(message);

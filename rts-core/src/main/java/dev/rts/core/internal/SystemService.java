@@ -80,13 +80,15 @@ final class SystemService implements Service {
             return;
         }
         LiveSession session = dispatcher.registry.bind(state, command.get("sessionId"));
+        // Listeners run before the answer, so that services (pubsub's channel index, say) are ready for this socket
+        // by the time the client learns it is connected: nothing published in between is missed.
+        if (!state.closed) {
+            dispatcher.connected(state);
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("version", RtsVersion.VERSION);
         answer.put("sessionId", session.id());
         reply(state, frame, answer);
-        if (!state.closed) {
-            dispatcher.connected(state);
-        }
     }
 
     private void reply(ConnectionState state, Frame frame, Object answer) {

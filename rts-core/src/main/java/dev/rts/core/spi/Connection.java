@@ -20,8 +20,9 @@ public interface Connection {
     String clientIp();
 
     /**
-     * Queues a text frame for sending. Never blocks. A transport bounds what it queues per connection and closes a
-     * connection whose queue is full (code 1008), rather than let memory grow.
+     * Queues a text frame for sending. Never blocks. A transport bounds what it queues per connection and drops a
+     * connection whose queue is full, rather than let memory grow; it reports close code 1008 to the server, while
+     * the peer, which is not reading, sees the connection drop.
      *
      * @param frame the frame; its bytes may be shared with other connections and must not be modified
      * @return {@code false} if the connection is closed or was just closed for being too slow
