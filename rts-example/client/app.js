@@ -1,20 +1,125 @@
-// The example page: rts (from /rts/client.js) is connected already; rts.api.demo is DemoService's browser half.
+// The example page. rts (from /rts/client.js) is connecting already; rts.api.rpc and rts.api.pubsub are the browser
+// halves of rts-rpc and rts-pubsub, rts.api.demo that of the example's own DemoService.
 (() => {
   'use strict';
   const $ = id => document.getElementById(id);
-  const demo = rts.api.demo;
+  const { rpc, pubsub, demo } = rts.api;
+
+  // Status
 
   const status = $('status');
   const showStatus = text => {
     status.textContent = text;
     status.className = 'status ' + text;
   };
+
+  // Chat: the session joins a room (a pub/sub channel) with chat.join, which answers the room's history; messages
+  // sent with chat.send come back to everyone in the room, this page included, as the channel event 'chat'.
+
+  let room = null;       // the room shown
+  let joining = null;    // the room asked for, until chat.join answers
+  let early = [];        // messages of that room that came before the answer; they are newer than its history
+
+  const chatError = $('chat-error');
+  const showChatError = (prefix, err) => {
+    chatError.hidden = !err;
+    chatError.textContent = err ? prefix + err.message : '';
+  };
+
+  const line = msg => {
+    const item = document.createElement('li');
+    const from = document.createElement('b');
+    from.textContent = msg.from;
+    item.append(from, ': ' + msg.text);
+    item.title = new Date(msg.at).toLocaleString();
+    return item;
+  };
+
+  pubsub.on('chat', (msg, channel) => {
+    if (channel === joining) early.push(msg);
+    else if (channel === room) $('messages').append(line(msg));
+    // Other rooms: the session is still in them through another tab of it; this page shows one room.
+  });
+
+  const refreshRooms = () => rpc('chat.rooms').then(([rooms]) => {
+    $('room-list').replaceChildren(...rooms.map(name => new Option(name)));
+  }, err => showChatError('Cannot list rooms: ', err));
+
+  const join = async next => {
+    joining = next;
+    early = [];
+    let history;
+    try {
+      [history] = await rpc('chat.join', next);
+    } catch (err) {
+      if (joining === next) joining = null;
+      showChatError('Not joined: ', err);
+      return;
+    }
+    if (joining !== next) return;   // a later join took over
+    const previous = room;
+    room = next;
+    joining = null;
+    $('messages').replaceChildren(...history.concat(early).map(line));
+    early = [];
+    const joined = $('joined');
+    joined.textContent = next;
+    joined.className = '';
+    showChatError('', null);
+    if (previous && previous !== next) {
+      rpc('chat.leave', previous).catch(err => showChatError('Could not leave ' + previous + ': ', err));
+    }
+    refreshRooms();
+  };
+
+  $('join-form').addEventListener('submit', e => {
+    e.preventDefault();
+    join($('room').value.trim());
+  });
+
+  $('chat-form').addEventListener('submit', e => {
+    e.preventDefault();
+    if (!room) {
+      showChatError('Not sent: ', new Error('join a room first'));
+      return;
+    }
+    const text = $('text');
+    rpc('chat.send', room, $('name').value, text.value).then(() => {
+      showChatError('', null);
+      text.value = '';
+    }, err => showChatError('Not sent: ', err));
+  });
+
   // client.js may have finished the handshake while this script was still loading.
   showStatus(rts.ready ? 'ready' : 'connecting');
   rts.status
-    .on('ready', () => showStatus('ready'))
+    .on('ready', () => {
+      showStatus('ready');
+      // After a server restart the session is new and in no room: join again (harmless if it still is).
+      if (room) join(room);
+      refreshRooms();
+    })
     .on('reconnecting', () => showStatus('reconnecting'))
     .on('close', () => showStatus('closed'));
+  if (rts.ready) refreshRooms();
+
+  // Square: a number goes as a number, anything else as the text typed, so that the server's argument check answers.
+
+  $('square-form').addEventListener('submit', e => {
+    e.preventDefault();
+    const typed = $('square-input').value.trim();
+    const arg = typed !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed;
+    const result = $('square-result');
+    rpc('math.square', arg).then(([n]) => {
+      result.textContent = String(n);
+      result.classList.remove('error');
+    }, err => {
+      result.textContent = 'Error: ' + err.message;
+      result.classList.add('error');
+    });
+  });
+
+  // Echo, through the example's own service.
 
   $('echo-form').addEventListener('submit', e => {
     e.preventDefault();
@@ -23,24 +128,5 @@
       answer.textContent = err ? 'Error: ' + err.message : text;
       answer.classList.toggle('error', !!err);
     });
-  });
-
-  const chatError = $('chat-error');
-  $('chat-form').addEventListener('submit', e => {
-    e.preventDefault();
-    const text = $('text');
-    demo.say($('name').value, text.value, err => {
-      chatError.hidden = !err;
-      chatError.textContent = err ? 'Not sent: ' + err.message : '';
-      if (!err) text.value = '';
-    });
-  });
-
-  demo.onMessage(msg => {
-    const line = document.createElement('li');
-    const from = document.createElement('b');
-    from.textContent = msg.from;
-    line.append(from, ': ' + msg.text);
-    $('messages').append(line);
   });
 })();

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The example's own service, mounted as {@code demo}: an echo and a tiny chat. Its browser half is
- * {@code DemoService.js} next to this class.
+ * The example's own service, mounted as {@code demo}: an echo, to show what a service is without any library on top.
+ * Its browser half is {@code DemoService.js} next to this class. (The page's chat uses rts-rpc and rts-pubsub
+ * instead: see {@link ChatActions}.)
  *
  * <pre>
  * {"c":"echo","text":"hi"}                  replies {"echo":"hi"}
- * {"c":"say","name":"Ann","text":"hello"}   sends {"from":"Ann","text":"hello"} to every socket, replies {"ok":true}
  * </pre>
  *
  * <p>A bad message throws {@link IllegalArgumentException}; the core sends its message to the caller's callback as
@@ -25,23 +25,13 @@ public final class DemoService implements Service {
 
     /** The default mount name. */
     public static final String NAME = "demo";
-    /** The longest text, in characters, that {@code echo} and {@code say} accept. */
+    /** The longest text, in characters, that {@code echo} accepts. */
     public static final int MAX_TEXT = 500;
-    /** The longest chat name, in characters. */
-    public static final int MAX_NAME = 40;
 
     private ServiceContext context;
 
     /** What {@code echo} replies; a record so the JSON keys keep this order. */
     private record Echo(String echo) {
-    }
-
-    /** One chat line, sent to every socket. */
-    private record Line(String from, String text) {
-    }
-
-    /** What {@code say} replies. */
-    private record Ok(boolean ok) {
     }
 
     @Override
@@ -72,26 +62,12 @@ public final class DemoService implements Service {
             String text = string(fields, "text", "echo", MAX_TEXT);
             context.logger().debug("echo of {} characters for socket {}", text.length(), request.socketId());
             reply.send(new Echo(text));
-        } else if ("say".equals(command)) {
-            String name = string(fields, "name", "say", MAX_NAME).strip();
-            String text = string(fields, "text", "say", MAX_TEXT);
-            if (name.isEmpty()) {
-                throw new IllegalArgumentException("Demo 'say' needs a non-blank 'name'");
-            }
-            if (text.isBlank()) {
-                throw new IllegalArgumentException("Demo 'say' needs a non-blank 'text'");
-            }
-            int reached = context.broadcast(new Line(name, text));
-            context.logger().debug("say from socket {} reached {} socket(s)", request.socketId(), reached);
-            reply.send(new Ok(true));
         } else if (command == null) {
-            throw new IllegalArgumentException("A demo message needs a command \"c\": 'echo' or 'say'");
+            throw new IllegalArgumentException("A demo message needs a command \"c\": 'echo'");
         } else {
-            throw new IllegalArgumentException("Unknown demo command " + describe(command)
-                    + "; expected 'echo' or 'say'");
+            throw new IllegalArgumentException("Unknown demo command " + describe(command) + "; expected 'echo'");
         }
     }
-
     private static String string(Map<?, ?> fields, String key, String command, int max) {
         Object value = fields.get(key);
         if (!(value instanceof String s)) {

@@ -1,7 +1,10 @@
 package dev.rts.example;
 
+import dev.rts.api.Api;
 import dev.rts.core.RtsServer;
 import dev.rts.core.RtsServerBuilder;
+import dev.rts.pubsub.PubSub;
+import dev.rts.rpc.Rpc;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -12,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The example app: one page served from the example's client folder, the example's {@link DemoService}, and every
- * service found on the class path. One of them is rts-livereload: in development it watches the folder the page is
- * served from, so an edited stylesheet shows at once and any other edit reloads the page.
+ * service found on the class path: rts-rpc, with the example's methods {@link ChatActions chat.*} and
+ * {@link MathActions math.*}; rts-pubsub, whose channels are the chat's rooms; and rts-livereload, which in
+ * development watches the folder the page is served from, so an edited stylesheet shows at once and any other edit
+ * reloads the page.
  *
  * <pre>{@code
  * try (ExampleApp app = ExampleApp.start(new ExampleOptions("127.0.0.1", 0, false))) {
@@ -74,12 +79,23 @@ public final class ExampleApp implements AutoCloseable {
                 .service(new DemoService());
         RtsServer server = builder.build();
         try {
-            server.start();
+            registerMethods(server.start());
         } catch (RuntimeException e) {
+            server.stop();
             client.close();
             throw e;
         }
         return new ExampleApp(server, client);
+    }
+
+    /**
+     * Registers the example's rpc methods. The services' APIs exist only once the server has started, so a browser
+     * that connects in the moment before this runs may get {@code Unknown method} for its first call.
+     */
+    private static void registerMethods(Api api) {
+        api.get("rpc", Rpc.class)
+                .namespace("chat", new ChatActions(api.get("pubsub", PubSub.class)))
+                .namespace("math", new MathActions());
     }
 
     /**

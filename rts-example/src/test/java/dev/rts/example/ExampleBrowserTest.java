@@ -4,6 +4,7 @@ import static dev.rts.example.HeadlessChromium.WAIT;
 import static dev.rts.example.HeadlessChromium.awaitText;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @Timeout(180)
 class ExampleBrowserTest {
+
+    private static final By LAST_MESSAGE = By.cssSelector("#messages li:last-child");
 
     private final HeadlessChromium chromium = new HeadlessChromium();
     private ExampleApp app;
@@ -46,10 +49,13 @@ class ExampleBrowserTest {
     }
 
     @Test
-    void echoWorksAndThePageReconnectsAfterTheServerRestarts() {
+    void thePageReconnectsAfterTheServerRestartsAndJoinsItsRoomAgain() {
         WebDriver page = open();
         awaitStatus(page, "ready");
         echo(page, "hello from chromium");
+        join(page, "lobby");
+        say(page, "Ann", "before the restart");
+        awaitText(page, LAST_MESSAGE, "Ann: before the restart");
 
         int port = app.port();
         app.stop();
@@ -60,6 +66,10 @@ class ExampleBrowserTest {
         app = ExampleApp.start(new ExampleOptions("127.0.0.1", port, false));
         awaitStatus(page, "ready");
         echo(page, "hello again");
+        // The new server knows neither the session nor the room: the page joined again and shows the empty history.
+        new WebDriverWait(page, WAIT).until(p -> p.findElements(By.cssSelector("#messages li")).isEmpty());
+        say(page, "Ann", "after the restart");
+        awaitText(page, LAST_MESSAGE, "Ann: after the restart");
     }
 
     @Test
@@ -75,21 +85,59 @@ class ExampleBrowserTest {
     }
 
     @Test
-    void twoBrowsersChatThroughSay() {
+    void squareShowsTheRpcAnswerAndTheRpcError() {
+        WebDriver page = open();
+        awaitStatus(page, "ready");
+
+        square(page, "12");
+        awaitText(page, By.id("square-result"), "144");
+
+        square(page, "abc");
+        awaitText(page, By.id("square-result"), "Error: Method 'math.square' argument 1 must be int but was \"abc\"");
+
+        square(page, "-9");
+        awaitText(page, By.id("square-result"), "81");
+    }
+
+    @Test
+    void twoBrowsersInARoomChatAndABrowserInAnotherRoomGetsNoneOfIt() {
+        // Three browsers, so three cookie jars and three sessions: rooms are joined per session.
         WebDriver ann = open();
         WebDriver bob = open();
-        awaitStatus(ann, "ready");
-        awaitStatus(bob, "ready");
+        WebDriver carol = open();
+        join(ann, "lobby");
+        join(bob, "lobby");
+        join(carol, "attic");
+        // The page shows only its room's messages, so listen underneath it for what the server sends at all.
+        ((JavascriptExecutor) carol).executeScript(
+                "window.__rooms = []; rts.api.pubsub.on('chat', (message, room) => window.__rooms.push(room))");
 
         say(ann, "Ann", "hello Bob");
-        awaitText(bob, By.cssSelector("#messages li:last-child"), "Ann: hello Bob");
-        awaitText(ann, By.cssSelector("#messages li:last-child"), "Ann: hello Bob");
+        awaitText(bob, LAST_MESSAGE, "Ann: hello Bob");
+        awaitText(ann, LAST_MESSAGE, "Ann: hello Bob");
+        assertThat(ann.findElement(By.id("text")).getAttribute("value")).as("sent text is cleared").isEmpty();
 
         say(bob, "Bob", "hi Ann");
-        awaitText(ann, By.cssSelector("#messages li:last-child"), "Bob: hi Ann");
-        assertThat(bob.findElements(By.cssSelector("#messages li"))).extracting(WebElement::getText)
-                .containsExactly("Ann: hello Bob", "Bob: hi Ann");
-        assertThat(ann.findElement(By.id("text")).getAttribute("value")).as("sent text is cleared").isEmpty();
+        awaitText(ann, LAST_MESSAGE, "Bob: hi Ann");
+        awaitText(bob, LAST_MESSAGE, "Bob: hi Ann");
+
+        // Carol's own message comes after anything the lobby could have sent her on the same connection.
+        say(carol, "Carol", "anyone here?");
+        awaitText(carol, LAST_MESSAGE, "Carol: anyone here?");
+        assertThat(messages(carol)).containsExactly("Carol: anyone here?");
+        assertThat(((JavascriptExecutor) carol).executeScript("return window.__rooms"))
+                .as("rooms of the chat events carol's page received").isEqualTo(List.of("attic"));
+
+        say(bob, " ", "no name");
+        awaitText(bob, By.id("chat-error"), "Not sent: Name must not be blank; type a name before sending");
+        say(bob, "Bob", "bye");
+        awaitText(ann, LAST_MESSAGE, "Bob: bye");
+        assertThat(messages(ann)).containsExactly("Ann: hello Bob", "Bob: hi Ann", "Bob: bye");
+        assertThat(bob.findElement(By.id("chat-error")).isDisplayed()).as("error cleared by a good send").isFalse();
+
+        // Moving to the lobby shows its history.
+        join(carol, "lobby");
+        assertThat(messages(carol)).containsExactly("Ann: hello Bob", "Bob: hi Ann", "Bob: bye");
     }
 
     private WebDriver open() {
@@ -109,11 +157,34 @@ class ExampleBrowserTest {
         awaitText(page, By.id("answer"), text);
     }
 
+    /** Waits until the page is connected, joins a room and waits until the page shows it. */
+    private static void join(WebDriver page, String room) {
+        awaitStatus(page, "ready");
+        WebElement input = page.findElement(By.id("room"));
+        input.clear();
+        input.sendKeys(room);
+        page.findElement(By.id("join")).click();
+        awaitText(page, By.id("joined"), room);
+    }
+
     private static void say(WebDriver page, String name, String text) {
         WebElement nameInput = page.findElement(By.id("name"));
         nameInput.clear();
         nameInput.sendKeys(name);
-        page.findElement(By.id("text")).sendKeys(text);
+        WebElement textInput = page.findElement(By.id("text"));
+        textInput.clear();
+        textInput.sendKeys(text);
         page.findElement(By.id("send")).click();
+    }
+
+    private static List<String> messages(WebDriver page) {
+        return page.findElements(By.cssSelector("#messages li")).stream().map(WebElement::getText).toList();
+    }
+
+    private static void square(WebDriver page, String typed) {
+        WebElement input = page.findElement(By.id("square-input"));
+        input.clear();
+        input.sendKeys(typed);
+        page.findElement(By.id("square")).click();
     }
 }
