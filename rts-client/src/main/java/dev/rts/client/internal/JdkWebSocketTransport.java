@@ -50,7 +50,11 @@ public final class JdkWebSocketTransport implements ClientTransport, WebSocket.L
             return;
         }
         sends = sends.thenCompose(v -> ws.sendText(frame, true)).exceptionally(error -> {
+            // After abort() the JDK calls no listener method again, so report the close here: otherwise the client
+            // would stay "ready" on a dead socket, with calls that never complete and no reconnect.
             ws.abort();
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            fireClose(1006, "Cannot send a frame: " + cause);
             return null;
         });
     }
