@@ -1,5 +1,6 @@
 package dev.rts.core;
 
+import dev.rts.api.Api;
 import dev.rts.api.Service;
 import dev.rts.api.ServiceOptions;
 import dev.rts.core.internal.DefaultRtsServer;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 
 /**
  * Configures an {@link RtsServer}. Not thread-safe; each setter validates its argument at once and names it in the
@@ -29,6 +31,7 @@ public final class RtsServerBuilder {
     private final Map<String, ServiceOptions> discoveredOptions = new LinkedHashMap<>();
     private final Set<String> excluded = new LinkedHashSet<>();
     private final List<Middleware> middleware = new ArrayList<>();
+    private final List<Consumer<Api>> startHooks = new ArrayList<>();
     private boolean discoverServices = true;
     private SessionStore sessionStore;
     private Duration sessionMaxAge = Duration.ofDays(1);
@@ -120,6 +123,19 @@ public final class RtsServerBuilder {
      */
     public RtsServerBuilder middleware(Middleware middleware) {
         this.middleware.add(Objects.requireNonNull(middleware, "middleware"));
+        return this;
+    }
+
+    /**
+     * Runs app code once every service has started and before the transport accepts the first connection: the
+     * place to register rpc namespaces or subscribe to events, so that no early client finds them missing. Hooks run
+     * in the order added, on the thread that calls {@link RtsServer#start()}; one that throws fails the start.
+     *
+     * @param hook receives the shared api
+     * @return this builder
+     */
+    public RtsServerBuilder onStart(Consumer<Api> hook) {
+        startHooks.add(Objects.requireNonNull(hook, "hook"));
         return this;
     }
 
@@ -361,7 +377,8 @@ public final class RtsServerBuilder {
         return new DefaultRtsServer(new ServerConfig(List.copyOf(mounts), discoverServices,
                 Map.copyOf(discoveredOptions), Set.copyOf(excluded), List.copyOf(middleware),
                 Optional.ofNullable(sessionStore), sessionMaxAge, Optional.ofNullable(executor),
-                Optional.ofNullable(transport), settings, maxPendingMessages, production, root, sessionCookieName));
+                Optional.ofNullable(transport), settings, maxPendingMessages, production, root, sessionCookieName,
+                List.copyOf(startHooks)));
     }
 
     private static Duration positive(String property, Duration value) {

@@ -180,4 +180,31 @@ class ServerLifecycleTest {
                 .doesNotContain("secret")
                 .endsWith("globalThis.rts=c;c.connect();})();\n");
     }
+
+    @Test
+    void onStartHooksRunAfterEveryServiceStartedAndBeforeTheTransportAccepts() {
+        fixture.transport().recordLifecycleIn(lifecycle);
+        fixture.start(fixture.builder()
+                .service(recorded("first").api("first api"))
+                .onStart(api -> lifecycle.add("hook sees " + api.names()))
+                .service(recorded("second").api("second api"))
+                .onStart(api -> lifecycle.add("second hook")));
+
+        assertThat(lifecycle).containsExactly("start first", "start second", "hook sees [first, second]",
+                "second hook", "start memory");
+    }
+
+    @Test
+    void aFailingOnStartHookFailsStartupAndStopsTheServices() {
+        RtsServerBuilder builder = fixture.builder()
+                .service(recorded("first"))
+                .onStart(api -> {
+                    throw new IllegalArgumentException("no such namespace");
+                });
+
+        assertThatThrownBy(() -> fixture.start(builder))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("An onStart hook failed: no such namespace");
+        assertThat(lifecycle).containsExactly("start first", "stop first");
+    }
 }

@@ -82,6 +82,13 @@ public final class DefaultRtsServer implements RtsServer {
             LOG.info("RTS services: {}", List.of(services).stream().map(MountedService::toString)
                     .collect(Collectors.joining(", ")));
             startServices(services);
+            for (var hook : config.startHooks()) {
+                try {
+                    hook.accept(api);
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("An onStart hook failed: " + Dispatcher.messageOf(e), e);
+                }
+            }
             transport = config.transport().orElseGet(this::discoverTransport);
             dispatcher.transportName(transport.name());
             ClientCode code = new ClientCode(dispatcher.json);

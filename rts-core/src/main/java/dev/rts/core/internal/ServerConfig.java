@@ -1,5 +1,6 @@
 package dev.rts.core.internal;
 
+import dev.rts.api.Api;
 import dev.rts.api.Service;
 import dev.rts.api.ServiceOptions;
 import dev.rts.core.Middleware;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +24,7 @@ public record ServerConfig(List<Mount> mounts, boolean discoverServices, Map<Str
                            Set<String> excluded, List<Middleware> middleware, Optional<SessionStore> sessionStore,
                            Duration sessionMaxAge, Optional<ExecutorService> executor, Optional<Transport> transport,
                            TransportSettings transportSettings, int maxPendingMessages, boolean production,
-                           Path root, String sessionCookieName) {
+                           Path root, String sessionCookieName, List<Consumer<Api>> startHooks) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,12}");
 
