@@ -4,10 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rts.core.RtsServer;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -48,5 +59,48 @@ class JdkTransportFailureTest {
         assertThat(statuses.poll(5, TimeUnit.SECONDS)).isEqualTo(ClientStatus.CLOSED);
         assertThat(client.isReady()).isFalse();
         assertThat(client.service("echo").send(Map.of("x", 1))).isFalse();
+    }
+
+    @Test
+    void disconnectWhileTheSocketOpensClosesItOnceOpen() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            RtsClient early = RtsClient.builder()
+                    .uri(URI.create("ws://127.0.0.1:" + listener.getLocalPort() + "/")).reconnect(false).build();
+            CompletableFuture<Void> connecting = early.connect();
+            try (Socket socket = listener.accept()) {
+                socket.setSoTimeout(5000);
+                String key = readUpgradeKey(socket.getInputStream());
+                early.disconnect();
+                assertThatThrownBy(() -> connecting.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOf(RtsErrorException.class);
+
+                // The upgrade completes only now, after the app gave the client up: it must not keep the socket.
+                accept(socket.getOutputStream(), key);
+                int first = socket.getInputStream().read();
+                assertThat(first == -1 || (first & 0x0F) == 0x8).as("a close frame or end of stream, got " + first)
+                        .isTrue();
+            }
+        }
+    }
+
+    private static String readUpgradeKey(InputStream in) throws Exception {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1));
+        String key = null;
+        for (String line = reader.readLine(); line != null && !line.isEmpty(); line = reader.readLine()) {
+            if (line.toLowerCase().startsWith("sec-websocket-key:")) {
+                key = line.substring(line.indexOf(':') + 1).trim();
+            }
+        }
+        assertThat(key).as("Sec-WebSocket-Key").isNotNull();
+        return key;
+    }
+
+    private static void accept(OutputStream out, String key) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-1").digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: " + Base64.getEncoder().encodeToString(digest) + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
     }
 }

@@ -61,16 +61,23 @@ public final class JdkWebSocketTransport implements ClientTransport, WebSocket.L
 
     @Override
     public void close() {
+        // Mark closed before looking for the socket, and onOpen sets the socket before checking the mark, so that a
+        // socket opening meanwhile is closed by one side or the other.
+        fireClose(1000, "Closed by client");
         WebSocket ws = socket;
         if (ws != null) {
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "").whenComplete((v, e) -> ws.abort());
         }
-        fireClose(1000, "Closed by client");
     }
 
     @Override
     public void onOpen(WebSocket webSocket) {
         socket = webSocket;
+        if (closed.get()) {
+            // close() came while the upgrade was in flight, when there was no socket to close yet.
+            webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "").whenComplete((v, e) -> webSocket.abort());
+            return;
+        }
         listener.onOpen();
         webSocket.request(1);
     }
