@@ -76,10 +76,11 @@ public final class ExampleApp implements AutoCloseable {
                 .staticDirectory(client.path())
                 .discoverServices(true)
                 .configure("livereload", liveReloadOptions)
-                .service(new DemoService());
+                .service(new DemoService())
+                .onStart(ExampleApp::registerMethods);
         RtsServer server = builder.build();
         try {
-            registerMethods(server.start());
+            server.start();
         } catch (RuntimeException e) {
             server.stop();
             client.close();
@@ -89,8 +90,7 @@ public final class ExampleApp implements AutoCloseable {
     }
 
     /**
-     * Registers the example's rpc methods. The services' APIs exist only once the server has started, so a browser
-     * that connects in the moment before this runs may get {@code Unknown method} for its first call.
+     * Registers the example's rpc methods once the services have started, before the first browser can connect.
      */
     private static void registerMethods(Api api) {
         api.get("rpc", Rpc.class)
