@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A service seen from the client: its wire id and features (refreshed at every handshake), pending calls, listeners.
@@ -50,6 +51,8 @@ final class DefaultServiceHandle implements ServiceHandle {
         long callbackId = nextCallback.incrementAndGet();
         CompletableFuture<ClientMessage> answer = new CompletableFuture<>();
         pending.put(callbackId, answer);
+        // However the call ends, also by the app's cancel() or orTimeout(), it no longer waits for an answer.
+        answer.whenComplete((reply, error) -> pending.remove(callbackId, answer));
         if (!client.write(FrameCodec.encode(id, true, callbackId, encode(message)))) {
             pending.remove(callbackId);
             answer.completeExceptionally(new RtsErrorException("Not connected: cannot call service '" + name + "'"));
@@ -59,7 +62,17 @@ final class DefaultServiceHandle implements ServiceHandle {
 
     @Override
     public <T> CompletableFuture<T> call(Object message, Class<T> replyType) {
-        return call(message).thenApply(reply -> reply.decode(replyType));
+        return decoded(call(message), reply -> reply.decode(replyType));
+    }
+
+    /**
+     * Maps a call's answer; when the app gives the mapped future up (cancel, timeout), the call is given up too, so
+     * that it no longer waits for an answer.
+     */
+    static <T> CompletableFuture<T> decoded(CompletableFuture<ClientMessage> call, Function<ClientMessage, T> decoder) {
+        CompletableFuture<T> result = call.thenApply(decoder);
+        result.whenComplete((value, error) -> call.cancel(false));
+        return result;
     }
 
     @Override
@@ -100,6 +113,11 @@ final class DefaultServiceHandle implements ServiceHandle {
         }
         waiting.completeExceptionally(new RtsErrorException(message));
         return true;
+    }
+
+    /** How many calls wait for an answer, for tests. */
+    int pendingCount() {
+        return pending.size();
     }
 
     void failAll(String message) {

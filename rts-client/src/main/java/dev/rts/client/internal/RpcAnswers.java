@@ -27,7 +27,8 @@ public final class RpcAnswers {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(type, "resultType");
         List<Object> args = params == null ? Collections.singletonList(null) : Arrays.asList(params);
-        return rpc.call(Map.of("m", method, "p", args)).thenApply(answer -> first(method, answer.text(), type));
+        return DefaultServiceHandle.decoded(rpc.call(Map.of("m", method, "p", args)),
+                answer -> first(method, answer.text(), type));
     }
 
     static <T> T first(String method, String text, Class<T> type) {

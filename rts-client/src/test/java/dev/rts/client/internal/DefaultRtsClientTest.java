@@ -1,0 +1,42 @@
+package dev.rts.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rts.client.ClientMessage;
+import dev.rts.client.RtsErrorException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The client against a scripted server: no sockets, no threads besides the test's. */
+@Timeout(30)
+class DefaultRtsClientTest {
+
+    private final FakeServer server = new FakeServer();
+    private final DefaultRtsClient client = new DefaultRtsClient(server, null, false, Duration.ofMillis(10),
+            Duration.ofMillis(10));
+
+    @Test
+    void aCallGivenUpByTheAppIsForgotten() throws Exception {
+        CompletableFuture<Void> ready = client.connect();
+        server.last().openAndHandshake();
+        ready.get(5, TimeUnit.SECONDS);
+        DefaultServiceHandle svc = (DefaultServiceHandle) client.service("svc");
+
+        CompletableFuture<ClientMessage> timedOut = svc.call(Map.of("x", 1)).orTimeout(1, TimeUnit.MILLISECONDS);
+        assertThatThrownBy(() -> timedOut.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        svc.call(Map.of("x", 2)).cancel(false);
+        svc.call(Map.of("x", 3), Map.class).cancel(false);
+        client.rpc("demo.slow", Integer.class).cancel(false);
+
+        // A server that never answers must not make the client keep every call it gave up on until disconnect.
+        assertThat(svc.pendingCount()).isZero();
+        assertThat(((DefaultServiceHandle) client.service("rpc")).pendingCount()).isZero();
+        client.disconnect();
+    }
+}
