@@ -30,9 +30,10 @@ public interface RtsClient extends AutoCloseable {
 
     /**
      * Opens the connection, runs the handshake and discovers the services. Reconnects automatically afterwards unless
-     * disabled. Calling it again while connected returns the same future.
+     * disabled. Calling it again while connecting, connected or reconnecting returns the same future; calling it after
+     * an attempt failed, or after the connection closed with reconnects disabled, starts a new attempt. Never blocks.
      *
-     * @return completes once ready; fails if the first attempt fails
+     * @return completes once ready; fails if this attempt fails, or at once after {@link #disconnect()}
      */
     CompletableFuture<Void> connect();
 

@@ -85,7 +85,11 @@ public final class DefaultRtsClient implements RtsClient {
         if (stopped) {
             return CompletableFuture.failedFuture(new IllegalStateException("Client was disconnected; build a new one"));
         }
-        if (firstReady == null) {
+        // A new attempt when there was none, when the last one failed, or when the connection dropped and will not
+        // come back by itself; otherwise the app would wait on a settled future while nothing tries to connect.
+        boolean idle = current == null && firstReady != null && firstReady.isDone()
+                && (firstReady.isCompletedExceptionally() || !reconnect);
+        if (firstReady == null || idle) {
             firstReady = new CompletableFuture<>();
             openTransport();
         }

@@ -39,4 +39,36 @@ class DefaultRtsClientTest {
         assertThat(((DefaultServiceHandle) client.service("rpc")).pendingCount()).isZero();
         client.disconnect();
     }
+
+    @Test
+    void connectAfterAFailedFirstAttemptTriesAgain() throws Exception {
+        CompletableFuture<Void> first = client.connect();
+        server.last().listener.onClose(1006, "Connection refused");
+        assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(RtsErrorException.class)
+                .hasMessage("Could not connect: Connection closed before a reply (code 1006, Connection refused)");
+
+        // An app that waits for its server to come up calls connect() until it works.
+        CompletableFuture<Void> second = client.connect();
+        assertThat(server.pipes).hasSize(2);
+        server.last().openAndHandshake();
+        second.get(5, TimeUnit.SECONDS);
+        assertThat(client.isReady()).isTrue();
+        client.disconnect();
+    }
+
+    @Test
+    void connectAfterADropWithoutReconnectsConnectsAgain() throws Exception {
+        CompletableFuture<Void> first = client.connect();
+        server.last().openAndHandshake();
+        first.get(5, TimeUnit.SECONDS);
+        server.last().listener.onClose(1001, "Server stopping");
+        assertThat(client.isReady()).isFalse();
+
+        CompletableFuture<Void> second = client.connect();
+        assertThat(second).isNotDone();
+        server.last().openAndHandshake();
+        second.get(5, TimeUnit.SECONDS);
+        assertThat(server.pipes).hasSize(2);
+        client.disconnect();
+    }
 }
