@@ -19,6 +19,8 @@ final class MethodTable {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_$-]+(\\.[A-Za-z0-9_$-]+)*");
     private static final int MAX_LISTED = 20;
+    /** How much of a caller's method name messages quote: the name is client input, up to a frame long. */
+    private static final int MAX_QUOTED = 60;
 
     private final Map<String, Endpoint> methods = new ConcurrentSkipListMap<>();
     private final List<Scoped> middleware = new CopyOnWriteArrayList<>();
@@ -80,7 +82,7 @@ final class MethodTable {
     /** Explains that a method is unknown, with close matches or what the namespace has. */
     String unknown(String method) {
         List<String> known = names();
-        String quoted = "Unknown method '" + method + "'";
+        String quoted = "Unknown method " + quote(method);
         if (known.isEmpty()) {
             return quoted + ": no rpc methods are registered; add some with api.get(\"rpc\", Rpc.class)"
                     + ".namespace(...)";
@@ -99,8 +101,14 @@ final class MethodTable {
         }
         TreeSet<String> namespaces = known.stream().filter(n -> n.contains("."))
                 .map(n -> n.substring(0, n.lastIndexOf('.'))).collect(Collectors.toCollection(TreeSet::new));
-        return quoted + (namespace.isEmpty() ? "; methods are named 'namespace.method'" : ": there is no namespace '"
-                + namespace + "'") + "; namespaces are " + list(List.copyOf(namespaces));
+        return quoted + (namespace.isEmpty() ? "; methods are named 'namespace.method'" : ": there is no namespace "
+                + quote(namespace)) + "; namespaces are " + list(List.copyOf(namespaces));
+    }
+
+    /** Quotes a name from a caller, cut short: {@code 'demo.square'} or {@code 'aaaa...' (60000 characters)}. */
+    static String quote(String name) {
+        return name.length() <= MAX_QUOTED ? "'" + name + "'"
+                : "'" + name.substring(0, MAX_QUOTED) + "...' (" + name.length() + " characters)";
     }
 
     private static String list(List<String> names) {
@@ -117,7 +125,9 @@ final class MethodTable {
         int allowed = Math.max(1, Math.min(3, wanted.length() / 5));
         record Match(String name, int distance) {
         }
+        // The distance is at least the difference in length: skip those names before paying length x length.
         List<String> close = known.stream()
+                .filter(n -> Math.abs(n.length() - wanted.length()) <= allowed)
                 .map(n -> new Match(n, distance(wanted, n.toLowerCase(Locale.ROOT))))
                 .filter(m -> m.distance() <= allowed)
                 .sorted(Comparator.comparingInt(Match::distance).thenComparing(Match::name))

@@ -70,8 +70,8 @@ final class WireHandler implements MessageHandler {
                 k -> new AtomicInteger());
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
-            rpc.log().debug("Refused rpc '{}' from socket {}: {} calls in flight", name, request.socketId(),
-                    maxInFlight);
+            rpc.log().debug("Refused rpc {} from socket {}: {} calls in flight", MethodTable.quote(name),
+                    request.socketId(), maxInFlight);
             answer(name, request, reply, new Outcome.Failure("Too many rpc calls in flight on this connection (at "
                     + "most " + maxInFlight + "); wait for answers before sending more", null));
             return;
@@ -98,7 +98,7 @@ final class WireHandler implements MessageHandler {
         if (!reply.expected()) {
             if (outcome instanceof Outcome.Failure failure) {
                 log.warn("Rpc {} from socket {} failed, and the request has no callback to tell: {}",
-                        method == null ? "request" : "'" + method + "'", request.socketId(), failure.message());
+                        method == null ? "request" : MethodTable.quote(method), request.socketId(), failure.message());
             }
             return;
         }
