@@ -2,6 +2,7 @@ package dev.rts.testkit;
 
 import dev.rts.api.Api;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -23,13 +24,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * void echoes(TestClient alice, TestClient bob) { ... }
  * }</pre>
  *
- * <p>Per-class servers need the extension in a static field.
+ * <p>Per-class servers need the extension in a static field; {@code @Nested} classes share the enclosing class's
+ * server, which stops after the outermost class.
  */
 public final class RtsExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver {
 
     private final Consumer<TestServer.Builder> setup;
     private final boolean perClass;
+    /** Classes running with the per-class server: JUnit calls the class callbacks for each {@code @Nested} class too. */
+    private final AtomicInteger classes = new AtomicInteger();
     private volatile TestServer server;
 
     private RtsExtension(Consumer<TestServer.Builder> setup, boolean perClass) {
@@ -73,14 +77,14 @@ public final class RtsExtension implements BeforeAllCallback, AfterAllCallback, 
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        if (perClass) {
+        if (perClass && classes.getAndIncrement() == 0) {
             server = start();
         }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (perClass) {
+        if (perClass && classes.decrementAndGet() == 0) {
             stop();
         }
     }

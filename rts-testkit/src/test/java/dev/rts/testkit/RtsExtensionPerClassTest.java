@@ -1,0 +1,47 @@
+package dev.rts.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A per-class server is shared by the class and its {@code @Nested} classes, and stopped once, at the end. */
+@Timeout(20)
+class RtsExtensionPerClassTest {
+
+    @RegisterExtension
+    static RtsExtension rts = RtsExtension.perClass(server -> server.service(new EchoService()));
+
+    private static TestServer started;
+
+    @BeforeAll
+    static void remember() {
+        started = rts.server();
+    }
+
+    @AfterAll
+    static void sameServerUntilTheEnd() {
+        // JUnit also calls the extension's class callbacks for each @Nested class; they must not swap or stop it.
+        assertThat(rts.server()).isSameAs(started);
+    }
+
+    @Test
+    void outerTestsUseTheClassServer(TestServer server) {
+        assertThat(server).isSameAs(started);
+    }
+
+    @Nested
+    class Inner {
+        @Test
+        void nestedTestsUseTheSameServer(TestServer server, TestClient client) {
+            assertThat(server).isSameAs(started);
+            assertThat(client.call("echo", Map.of("x", 1)).text())
+                    .isEqualTo("{\"echo\":{\"x\":1},\"user\":\"nobody\"}");
+        }
+    }
+}
