@@ -40,8 +40,8 @@ class RtsExtensionPerClassTest {
         @Test
         void nestedTestsUseTheSameServer(TestServer server, TestClient client) {
             assertThat(server).isSameAs(started);
-            assertThat(client.call("echo", Map.of("x", 1)).text())
-                    .isEqualTo("{\"echo\":{\"x\":1},\"user\":\"nobody\"}");
+            RtsAssertions.assertThat(client.call("echo", Map.of("x", 1)))
+                    .hasJson("{\"echo\":{\"x\":1},\"user\":\"nobody\"}");
         }
     }
 }
