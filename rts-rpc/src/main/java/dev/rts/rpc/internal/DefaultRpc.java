@@ -37,7 +37,8 @@ final class DefaultRpc implements Rpc {
     private final Duration timeout;
     private final ScheduledExecutorService timers;
     private final MethodTable table = new MethodTable();
-    private final Set<DefaultRpcCall> inFlight = ConcurrentHashMap.newKeySet();
+    /** The unanswered calls by socket id, so that a closed connection's calls end with it; no empty sets. */
+    private final Map<String, Set<DefaultRpcCall>> inFlight = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
     DefaultRpc(ServiceContext context, Duration timeout, ScheduledExecutorService timers) {
@@ -131,7 +132,11 @@ final class DefaultRpc implements Rpc {
             call.fail(stoppedMessage(call));
             return;
         }
-        inFlight.add(call);
+        inFlight.compute(request.socketId(), (socketId, calls) -> {
+            Set<DefaultRpcCall> set = calls == null ? ConcurrentHashMap.newKeySet() : calls;
+            set.add(call);
+            return set;
+        });
         try {
             call.timer(timers.schedule(() -> execute(call, () -> timedOut(call)), timeout.toMillis(),
                     TimeUnit.MILLISECONDS));
@@ -199,14 +204,33 @@ final class DefaultRpc implements Rpc {
     }
 
     void finished(DefaultRpcCall call) {
-        inFlight.remove(call);
+        inFlight.computeIfPresent(call.request().socketId(), (socketId, calls) -> {
+            calls.remove(call);
+            return calls.isEmpty() ? null : calls;
+        });
+    }
+
+    /**
+     * Ends the calls of a connection that closed: nobody can receive their answers, so their middleware and methods
+     * that have not started yet never start, their timers go, and their responders return {@code false}. Runs after
+     * every message handler call of the connection returned, so no new call of it follows.
+     */
+    void disconnected(String socketId) {
+        Set<DefaultRpcCall> calls = inFlight.remove(socketId);
+        if (calls != null) {
+            for (DefaultRpcCall call : List.copyOf(calls)) {
+                call.abandon("The connection closed before method '" + call.method() + "' answered");
+            }
+        }
     }
 
     /** Fails every call still in flight; the scheduler is the service's to shut down. */
     void stop() {
         stopped = true;
-        for (DefaultRpcCall call : List.copyOf(inFlight)) {
-            call.fail(stoppedMessage(call));
+        for (Set<DefaultRpcCall> calls : List.copyOf(inFlight.values())) {
+            for (DefaultRpcCall call : List.copyOf(calls)) {
+                call.fail(stoppedMessage(call));
+            }
         }
     }
 

@@ -127,6 +127,11 @@ final class DefaultRpcCall implements RpcCall {
         return finish(new Outcome.Failure(message, null));
     }
 
+    /** Ends the call without answering, for a caller that can no longer receive the answer. */
+    boolean abandon(String why) {
+        return finish(new Outcome.Failure(why, null), false);
+    }
+
     /** Answers an error for something thrown: an RpcException's message as is; anything else is also logged. */
     boolean failWith(Throwable thrown) {
         Throwable e = unwrap(thrown);
@@ -152,8 +157,12 @@ final class DefaultRpcCall implements RpcCall {
         return current;
     }
 
-    /** Gives the outcome to the caller if the call was not answered yet. */
     private boolean finish(Outcome outcome) {
+        return finish(outcome, true);
+    }
+
+    /** Ends the call if it was not answered yet, giving the outcome to the caller if {@code deliver}. */
+    private boolean finish(Outcome outcome, boolean deliver) {
         Logger log = rpc.log();
         if (!answered.compareAndSet(false, true)) {
             log.debug("Rpc '{}' from socket {} was answered again after {} ms; the later answer was ignored", method,
@@ -172,6 +181,9 @@ final class DefaultRpcCall implements RpcCall {
             } else {
                 log.debug("Rpc '{}' from socket {} answered in {} ms", method, request.socketId(), elapsedMillis());
             }
+        }
+        if (!deliver) {
+            return true;
         }
         try {
             sink.accept(outcome);

@@ -79,6 +79,8 @@ public final class RpcService implements Service {
         timers.setRemoveOnCancelPolicy(true);
         rpc = new DefaultRpc(context, config.timeout(), timers);
         context.onMessage(new WireHandler(rpc, config.maxInFlight()));
+        DefaultRpc calls = rpc;
+        context.onDisconnect(event -> calls.disconnected(event.socketId()));
         started = true;
         context.logger().info("Rpc ready (timeout {}, browser timeout {}, at most {} calls in flight per connection)",
                 RpcConfig.describe(config.timeout()), RpcConfig.describe(config.clientTimeout()),
