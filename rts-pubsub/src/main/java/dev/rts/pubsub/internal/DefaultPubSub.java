@@ -17,8 +17,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -75,12 +77,12 @@ public final class DefaultPubSub implements PubSub, Backplane.Listener {
                 if (stopped) {
                     return;
                 }
-                watch(backplane.subscribe(topic, DefaultPubSub.this), "subscribe to", topic);
+                watch(() -> backplane.subscribe(topic, DefaultPubSub.this), "subscribe to", topic);
             }
 
             @Override
             public void off(String topic) {
-                watch(backplane.unsubscribe(topic, DefaultPubSub.this), "unsubscribe from", topic);
+                watch(() -> backplane.unsubscribe(topic, DefaultPubSub.this), "unsubscribe from", topic);
             }
         }, sessions);
     }
@@ -98,7 +100,8 @@ public final class DefaultPubSub implements PubSub, Backplane.Listener {
         context.onDisconnect(e -> pubsub.index.disconnected(e.sessionId()));
         context.onUserChange(change -> pubsub.userChanged(change.sessionId()));
         context.onMessage(new ClientRequests(pubsub, config.authorizer(), context.json(), context.logger()));
-        pubsub.watch(pubsub.backplane.subscribe(pubsub.topics.all(), pubsub), "subscribe to", pubsub.topics.all());
+        pubsub.watch(() -> pubsub.backplane.subscribe(pubsub.topics.all(), pubsub), "subscribe to",
+                pubsub.topics.all());
         context.logger().info("Pub/sub started as node {} on {}, topics {}*", pubsub.nodeId,
                 pubsub.ownBackplane ? "a private in-process backplane" : pubsub.backplane, config.topicPrefix());
         return pubsub;
@@ -287,7 +290,17 @@ public final class DefaultPubSub implements PubSub, Backplane.Listener {
         }
     }
 
-    private void watch(CompletionStage<Void> stage, String what, String topic) {
+    /**
+     * Starts a subscription change and logs its failure. A backplane that throws rather than failing the stage is
+     * treated the same: this runs inside the local index's updates, which must complete for local delivery to work.
+     */
+    private void watch(Supplier<CompletionStage<Void>> change, String what, String topic) {
+        CompletionStage<Void> stage;
+        try {
+            stage = change.get();
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
         stage.whenComplete((ok, error) -> {
             if (error != null && !stopped) {
                 log.warn("Pub/sub could not {} backplane topic '{}'; events on it from other nodes are missed",
