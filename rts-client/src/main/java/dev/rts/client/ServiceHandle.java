@@ -19,18 +19,21 @@ public interface ServiceHandle {
      * Sends a message without expecting an answer. JSON services have it encoded; others send
      * {@code message.toString()}.
      *
-     * @param message the message
+     * @param message the message, not {@code null}
      * @return {@code false} if the client is not connected, so nothing was sent
+     * @throws IllegalArgumentException if the message is {@code null}
      */
     boolean send(Object message);
 
     /**
      * Sends a message and waits for the service's answer to its callback.
      *
-     * @param message the message
+     * @param message the message, not {@code null}
      * @return completes with the answer; fails with {@link RtsErrorException} on an error frame, when not connected,
-     *         or when the connection closes first
-     * @throws IllegalStateException if the service does not use callbacks
+     *         or when the connection closes first. Cancelling it, or letting {@code orTimeout} fail it, stops the
+     *         client waiting for the answer
+     * @throws IllegalStateException    if the service does not use callbacks
+     * @throws IllegalArgumentException if the message is {@code null}
      */
     CompletableFuture<ClientMessage> call(Object message);
 

@@ -48,12 +48,14 @@ final class DefaultServiceHandle implements ServiceHandle {
             throw new IllegalStateException("Service '" + name + "' does not use callbacks; use send(...) and "
                     + "onMessage(...) instead");
         }
+        // Encode first: a message that cannot be encoded throws before anything waits for an answer.
+        String payload = encode(message);
         long callbackId = nextCallback.incrementAndGet();
         CompletableFuture<ClientMessage> answer = new CompletableFuture<>();
         pending.put(callbackId, answer);
         // However the call ends, also by the app's cancel() or orTimeout(), it no longer waits for an answer.
         answer.whenComplete((reply, error) -> pending.remove(callbackId, answer));
-        if (!client.write(FrameCodec.encode(id, true, callbackId, encode(message)))) {
+        if (!client.write(FrameCodec.encode(id, true, callbackId, payload))) {
             pending.remove(callbackId);
             answer.completeExceptionally(new RtsErrorException("Not connected: cannot call service '" + name + "'"));
         }

@@ -71,4 +71,17 @@ class DefaultRtsClientTest {
         assertThat(server.pipes).hasSize(2);
         client.disconnect();
     }
+
+    @Test
+    void aCallThatCannotBeEncodedThrowsAndLeavesNothingPending() throws Exception {
+        CompletableFuture<Void> ready = client.connect();
+        server.last().openAndHandshake();
+        ready.get(5, TimeUnit.SECONDS);
+        DefaultServiceHandle svc = (DefaultServiceHandle) client.service("svc");
+
+        assertThatThrownBy(() -> svc.call(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot send null to service 'svc'");
+        assertThat(svc.pendingCount()).isZero();
+        client.disconnect();
+    }
 }
