@@ -92,9 +92,11 @@ public interface RtsClient extends AutoCloseable {
     }
 
     /**
-     * Adds a status listener.
+     * Adds a status listener, called on the transport's thread (or the thread that called {@link #disconnect()});
+     * an exception it throws is logged. It sees only the changes after it was added: add it before
+     * {@link #connect()} to see {@link ClientStatus#OPEN} and the first {@link ClientStatus#READY}.
      *
-     * @param listener the listener
+     * @param listener the listener, not {@code null}
      */
     void onStatus(Consumer<ClientStatus> listener);
 
@@ -109,13 +111,15 @@ public interface RtsClient extends AutoCloseable {
 
     /**
      * Adds a listener for error frames that answer no pending call (for example a message dropped by the server).
+     * Called on the transport's thread; an exception it throws is logged.
      *
-     * @param listener receives the server's error message
+     * @param listener receives the server's error message; not {@code null}
      */
     void onError(Consumer<String> listener);
 
     /**
-     * Closes the connection for good: pending calls fail and no reconnect follows.
+     * Closes the connection for good: pending calls fail with {@link RtsErrorException}, the reconnect timer stops and
+     * no reconnect follows. Never blocks; calling it again does nothing. Afterwards {@link #connect()} fails.
      */
     void disconnect();
 
