@@ -4,7 +4,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * One service as the client sees it. Thread-safe. Handles stay valid across reconnects.
+ * One service as the client sees it. Thread-safe. Handles stay valid across reconnects; while the server the client
+ * is connected to no longer offers the service, {@link #send} returns {@code false} and {@link #call} fails.
  */
 public interface ServiceHandle {
 

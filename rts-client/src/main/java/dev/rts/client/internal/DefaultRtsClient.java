@@ -9,6 +9,7 @@ import dev.rts.protocol.Frame;
 import dev.rts.protocol.FrameCodec;
 import dev.rts.protocol.MalformedFrameException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,6 +191,17 @@ public final class DefaultRtsClient implements RtsClient {
             max = Math.max(max, entry.params().id());
         }
         DefaultServiceHandle[] ids = new DefaultServiceHandle[max + 1];
+        Set<String> offered = new HashSet<>();
+        for (Entry entry : entries) {
+            offered.add(entry.params().name());
+        }
+        // A service this server does not offer keeps its handle, unusable until a server offers it again: its old id
+        // may now belong to another service.
+        byName.forEach((name, handle) -> {
+            if (!offered.contains(name)) {
+                handle.id = -1;
+            }
+        });
         for (Entry entry : entries) {
             Params params = entry.params();
             DefaultServiceHandle handle = byName.computeIfAbsent(params.name(), n -> new DefaultServiceHandle(n, this));
@@ -327,13 +339,19 @@ public final class DefaultRtsClient implements RtsClient {
 
     @Override
     public Set<String> services() {
-        return new TreeSet<>(byName.keySet());
+        Set<String> names = new TreeSet<>();
+        byName.forEach((name, handle) -> {
+            if (handle.id >= 0) {
+                names.add(name);
+            }
+        });
+        return names;
     }
 
     @Override
     public ServiceHandle service(String name) {
         DefaultServiceHandle handle = byName.get(name);
-        if (handle == null) {
+        if (handle == null || handle.id < 0) {
             throw new IllegalArgumentException("The server offers no service named '" + name + "'; it offers "
                     + services() + (sessionId == null ? " (not connected yet: call connect() first)" : ""));
         }

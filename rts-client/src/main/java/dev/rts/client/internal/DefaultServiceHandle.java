@@ -39,7 +39,10 @@ final class DefaultServiceHandle implements ServiceHandle {
 
     @Override
     public boolean send(Object message) {
-        return client.write(FrameCodec.encode(id, callbacks, FrameCodec.NO_CALLBACK, encode(message)));
+        String payload = encode(message);
+        int serviceId = id;
+        return serviceId >= 0 && client.write(FrameCodec.encode(serviceId, callbacks, FrameCodec.NO_CALLBACK,
+                payload));
     }
 
     @Override
@@ -50,12 +53,17 @@ final class DefaultServiceHandle implements ServiceHandle {
         }
         // Encode first: a message that cannot be encoded throws before anything waits for an answer.
         String payload = encode(message);
+        int serviceId = id;
+        if (serviceId < 0) {
+            return CompletableFuture.failedFuture(new RtsErrorException("The server no longer offers service '" + name
+                    + "'"));
+        }
         long callbackId = nextCallback.incrementAndGet();
         CompletableFuture<ClientMessage> answer = new CompletableFuture<>();
         pending.put(callbackId, answer);
         // However the call ends, also by the app's cancel() or orTimeout(), it no longer waits for an answer.
         answer.whenComplete((reply, error) -> pending.remove(callbackId, answer));
-        if (!client.write(FrameCodec.encode(id, true, callbackId, payload))) {
+        if (!client.write(FrameCodec.encode(serviceId, true, callbackId, payload))) {
             pending.remove(callbackId);
             answer.completeExceptionally(new RtsErrorException("Not connected: cannot call service '" + name + "'"));
         }

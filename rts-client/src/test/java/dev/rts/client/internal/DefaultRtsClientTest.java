@@ -84,4 +84,27 @@ class DefaultRtsClientTest {
         assertThat(svc.pendingCount()).isZero();
         client.disconnect();
     }
+
+    @Test
+    void aServiceGoneAfterAReconnectIsNotSentToUnderItsOldId() throws Exception {
+        CompletableFuture<Void> first = client.connect();
+        server.last().openAndHandshake();
+        first.get(5, TimeUnit.SECONDS);
+        DefaultServiceHandle svc = (DefaultServiceHandle) client.service("svc");
+        server.last().listener.onClose(1001, "Server restarting");
+
+        // The new server has no "svc", and id 1 now belongs to "rpc".
+        CompletableFuture<Void> second = client.connect();
+        server.last().openAndHandshake("[{\"params\":{\"id\":1,\"name\":\"rpc\","
+                + "\"use\":{\"json\":true,\"callbacks\":true}}}]");
+        second.get(5, TimeUnit.SECONDS);
+
+        assertThat(svc.send(Map.of("x", 1))).isFalse();
+        assertThatThrownBy(() -> svc.call(Map.of("x", 2)).get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(RtsErrorException.class)
+                .hasMessage("The server no longer offers service 'svc'");
+        assertThat(server.last().sent).isEmpty();
+        assertThat(client.services()).containsExactly("rpc");
+        client.disconnect();
+    }
 }

@@ -56,12 +56,17 @@ final class FakeServer implements Supplier<ClientTransport> {
 
         /** Opens and answers the handshake and discovery: JSON services with callbacks "svc" (id 1) and "rpc" (2). */
         void openAndHandshake() throws InterruptedException {
+            openAndHandshake("[{\"params\":{\"id\":1,\"name\":\"svc\",\"use\":{\"json\":true,\"callbacks\":true}}},"
+                    + "{\"params\":{\"id\":2,\"name\":\"rpc\",\"use\":{\"json\":true,\"callbacks\":true}}}]");
+        }
+
+        /** Opens and answers the handshake, then discovery with this JSON list. */
+        void openAndHandshake(String discovery) throws InterruptedException {
             listener.onOpen();
             nextSent();
             listener.onText("0|1|{\"sessionId\":\"s1\"}");
             nextSent();
-            listener.onText("0|2|[{\"params\":{\"id\":1,\"name\":\"svc\",\"use\":{\"json\":true,\"callbacks\":true}}},"
-                    + "{\"params\":{\"id\":2,\"name\":\"rpc\",\"use\":{\"json\":true,\"callbacks\":true}}}]");
+            listener.onText("0|2|" + discovery);
         }
     }
 }
