@@ -82,42 +82,85 @@ public final class DefaultRtsClient implements RtsClient {
     }
 
     @Override
-    public synchronized CompletableFuture<Void> connect() {
-        if (stopped) {
-            return CompletableFuture.failedFuture(new IllegalStateException("Client was disconnected; build a new one"));
-        }
-        // A new attempt when there was none, when the last one failed, or when the connection dropped and will not
-        // come back by itself; otherwise the app would wait on a settled future while nothing tries to connect.
-        boolean idle = current == null && firstReady != null && firstReady.isDone()
-                && (firstReady.isCompletedExceptionally() || !reconnect);
-        if (firstReady == null || idle) {
+    public CompletableFuture<Void> connect() {
+        CompletableFuture<Void> attempt;
+        ClientTransport transport;
+        synchronized (this) {
+            if (stopped) {
+                return CompletableFuture.failedFuture(new IllegalStateException("Client was disconnected; build a new "
+                        + "one"));
+            }
+            // A new attempt when there was none, when the last one failed, or when the connection dropped and will
+            // not come back by itself; otherwise the app would wait on a settled future while nothing tries to connect.
+            boolean idle = current == null && firstReady != null && firstReady.isDone()
+                    && (firstReady.isCompletedExceptionally() || !reconnect);
+            if (firstReady != null && !idle) {
+                return firstReady;
+            }
             firstReady = new CompletableFuture<>();
-            openTransport();
+            attempt = firstReady;
+            transport = newTransport();
         }
-        return firstReady;
+        open(transport);
+        return attempt;
     }
 
-    private synchronized void openTransport() {
-        ClientTransport transport = transports.get();
+    /** Creates the transport of the next attempt and makes it current. */
+    private synchronized ClientTransport newTransport() {
+        ClientTransport transport;
+        try {
+            transport = transports.get();
+        } catch (RuntimeException e) {
+            transport = new Unopenable("Cannot create a transport: " + e);
+        }
         current = transport;
-        transport.open(new ClientTransport.Listener() {
-            @Override
-            public void onOpen() {
-                opened(transport);
-            }
+        return transport;
+    }
 
-            @Override
-            public void onText(String frame) {
-                if (isCurrent(transport)) {
-                    received(frame);
+    /**
+     * Opens a transport, outside the client's lock: a transport may report events from inside {@code open}, and the
+     * listeners they reach are app code. One that throws counts as a connection that closed at once.
+     */
+    private void open(ClientTransport transport) {
+        try {
+            transport.open(new ClientTransport.Listener() {
+                @Override
+                public void onOpen() {
+                    opened(transport);
                 }
-            }
 
-            @Override
-            public void onClose(int code, String reason) {
-                closed(transport, code, reason);
-            }
-        });
+                @Override
+                public void onText(String frame) {
+                    if (isCurrent(transport)) {
+                        received(frame);
+                    }
+                }
+
+                @Override
+                public void onClose(int code, String reason) {
+                    closed(transport, code, reason);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Transport {} failed to open", transport, e);
+            closed(transport, 1006, "Cannot open: " + e.getMessage());
+        }
+    }
+
+    /** Stands for a transport that could not be created: it closes as soon as it is opened. */
+    private record Unopenable(String reason) implements ClientTransport {
+        @Override
+        public void open(Listener listener) {
+            listener.onClose(1006, reason);
+        }
+
+        @Override
+        public void send(String frame) {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private synchronized boolean isCurrent(ClientTransport transport) {
@@ -282,11 +325,14 @@ public final class DefaultRtsClient implements RtsClient {
             });
         }
         timer.schedule(() -> {
+            ClientTransport transport;
             synchronized (this) {
-                if (!stopped && current == null) {
-                    openTransport();
+                if (stopped || current != null) {
+                    return;
                 }
+                transport = newTransport();
             }
+            open(transport);
         }, delayMillis, TimeUnit.MILLISECONDS);
     }
 

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rts.client.ClientMessage;
+import dev.rts.client.ClientStatus;
+import dev.rts.client.ClientTransport;
 import dev.rts.client.RtsErrorException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -106,5 +110,60 @@ class DefaultRtsClientTest {
         assertThat(server.last().sent).isEmpty();
         assertThat(client.services()).containsExactly("rpc");
         client.disconnect();
+    }
+
+    @Test
+    void statusListenersDoNotRunUnderTheClientsLock() throws Exception {
+        server.openAtOnce = true;
+        AtomicBoolean otherThreadDone = new AtomicBoolean();
+        client.onStatus(status -> {
+            if (status == ClientStatus.OPEN) {
+                // The app hands work to another thread and waits for it, and that thread uses the client.
+                Thread other = new Thread(client::disconnect, "other");
+                other.start();
+                try {
+                    other.join(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                otherThreadDone.set(!other.isAlive());
+            }
+        });
+
+        CompletableFuture<Void> ready = client.connect();
+
+        assertThat(otherThreadDone).isTrue();
+        assertThatThrownBy(() -> ready.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(RtsErrorException.class);
+    }
+
+    @Test
+    void aTransportThatThrowsOnOpenFailsTheAttemptAndAllowsAnother() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        DefaultRtsClient throwing = new DefaultRtsClient(() -> {
+            attempts.incrementAndGet();
+            return new ClientTransport() {
+                @Override
+                public void open(Listener listener) {
+                    throw new IllegalArgumentException("URI has a fragment component");
+                }
+
+                @Override
+                public void send(String frame) {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }, null, true, Duration.ofMillis(10), Duration.ofMillis(10));
+
+        CompletableFuture<Void> first = throwing.connect();
+        assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(RtsErrorException.class)
+                .hasMessage("Could not connect: Connection closed before a reply (code 1006, Cannot open: URI has a "
+                        + "fragment component)");
+        assertThatThrownBy(() -> throwing.connect().get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(RtsErrorException.class);
+        assertThat(attempts).hasValue(2);
+        throwing.disconnect();
     }
 }

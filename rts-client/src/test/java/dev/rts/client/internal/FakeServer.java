@@ -12,10 +12,12 @@ import java.util.function.Supplier;
 final class FakeServer implements Supplier<ClientTransport> {
 
     final List<Pipe> pipes = new CopyOnWriteArrayList<>();
+    /** Whether pipes report their opening from inside {@code open}, as the testkit's in-memory transport does. */
+    volatile boolean openAtOnce;
 
     @Override
     public ClientTransport get() {
-        Pipe pipe = new Pipe();
+        Pipe pipe = new Pipe(openAtOnce);
         pipes.add(pipe);
         return pipe;
     }
@@ -27,12 +29,20 @@ final class FakeServer implements Supplier<ClientTransport> {
     /** One connection attempt: what the client sent, and buttons for what the server does. */
     static final class Pipe implements ClientTransport {
         final BlockingQueue<String> sent = new LinkedBlockingQueue<>();
+        private final boolean openAtOnce;
         volatile Listener listener;
         volatile boolean closed;
+
+        Pipe(boolean openAtOnce) {
+            this.openAtOnce = openAtOnce;
+        }
 
         @Override
         public void open(Listener eventListener) {
             listener = eventListener;
+            if (openAtOnce) {
+                eventListener.onOpen();
+            }
         }
 
         @Override
