@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 support: starts a {@link TestServer} before each test (or once per class) and stops it after, and injects
- * {@link TestServer}, {@link Api} and fresh connected {@link TestClient}s into test method parameters.
+ * {@link TestServer}, {@link Api} and fresh connected {@link TestClient}s into test method parameters. Injected clients
+ * are closed when the method they were injected into ends.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -132,6 +133,11 @@ public final class RtsExtension implements BeforeAllCallback, AfterAllCallback, 
         if (type == Api.class) {
             return server().api();
         }
-        return server().client();
+        TestClient client = server().client();
+        // Closed when the test method (or the lifecycle method it was injected into) ends: a per-class server must not
+        // keep one test's clients connected into the next, where they would count as connections and recipients.
+        context.getStore(ExtensionContext.Namespace.create(RtsExtension.class, this))
+                .put(client, (ExtensionContext.Store.CloseableResource) client::close);
+        return client;
     }
 }
