@@ -237,7 +237,13 @@ public final class TestClient implements AutoCloseable {
         });
         // Registered before connecting: services may push during the handshake.
         fresh.onMessage(message -> record(message.service(), message));
-        await(fresh.connect(), "the connect handshake");
+        try {
+            await(fresh.connect(), "the connect handshake");
+        } catch (RuntimeException | AssertionError e) {
+            // Nobody holds this client: close it, or its connection would stay open for the rest of the test.
+            fresh.disconnect();
+            throw e;
+        }
         client = fresh;
     }
 

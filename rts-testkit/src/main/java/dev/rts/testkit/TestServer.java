@@ -109,6 +109,7 @@ public final class TestServer implements AutoCloseable {
      * A new client with a new session, connected and ready.
      *
      * @return the client
+     * @throws AssertionError if the handshake does not complete within {@link #timeout()}; the client is closed then
      */
     public TestClient client() {
         return newClient(null);
