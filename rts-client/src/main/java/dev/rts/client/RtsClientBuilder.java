@@ -27,6 +27,8 @@ public final class RtsClientBuilder {
      *
      * @param uri a {@code ws} or {@code wss} URI
      * @return this builder
+     * @throws NullPointerException     if it is {@code null}
+     * @throws IllegalArgumentException if its scheme is not {@code ws} or {@code wss}
      */
     public RtsClientBuilder uri(URI uri) {
         Objects.requireNonNull(uri, "uri");
@@ -41,8 +43,11 @@ public final class RtsClientBuilder {
      * A custom transport, created anew for each connection attempt (the testkit's in-memory pipe, for instance).
      * Replaces {@link #uri(URI)}.
      *
-     * @param transport creates transports
+     * @param transport creates transports, on the thread that calls {@link RtsClient#connect()} or on the client's
+     *                  reconnect thread; a transport it cannot create, or one whose {@code open} throws, counts as a
+     *                  failed attempt
      * @return this builder
+     * @throws NullPointerException if it is {@code null}
      */
     public RtsClientBuilder transport(Supplier<ClientTransport> transport) {
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -55,6 +60,7 @@ public final class RtsClientBuilder {
      *
      * @param sessionId the id
      * @return this builder
+     * @throws NullPointerException if it is {@code null}
      */
     public RtsClientBuilder sessionId(String sessionId) {
         this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
@@ -78,6 +84,7 @@ public final class RtsClientBuilder {
      * @param base the first delay bound, positive
      * @param max  the largest delay bound, at least {@code base}
      * @return this builder
+     * @throws IllegalArgumentException if not {@code 0 < base <= max}
      */
     public RtsClientBuilder reconnectDelay(Duration base, Duration max) {
         if (base == null || base.isNegative() || base.isZero() || max == null || max.compareTo(base) < 0) {
