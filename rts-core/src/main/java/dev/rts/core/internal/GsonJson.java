@@ -30,7 +30,8 @@ public final class GsonJson implements Json {
         try {
             return gson.fromJson(json, type);
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
-            throw new IllegalArgumentException("Expected JSON for " + typeName(type) + " but " + reason(e), e);
+            throw new IllegalArgumentException("Expected JSON for " + typeName(type) + " but the payload does not "
+                    + "match: " + reason(e), e);
         }
     }
 
@@ -49,9 +50,15 @@ public final class GsonJson implements Json {
     }
 
     private static String reason(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // Gson wraps the parser's exception and prefixes its class name; the innermost message is the readable one.
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause().getMessage() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         // Gson appends a troubleshooting URL that means nothing to a remote client.
         int see = message.indexOf("\nSee ");
-        return see > 0 ? message.substring(0, see) : message;
+        String plain = see > 0 ? message.substring(0, see) : message;
+        return plain.isEmpty() ? plain : Character.toLowerCase(plain.charAt(0)) + plain.substring(1);
     }
 }
