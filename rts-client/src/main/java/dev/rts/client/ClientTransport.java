@@ -38,11 +38,13 @@ public interface ClientTransport {
     void open(Listener listener);
 
     /**
-     * Sends a text frame. Never blocks for long; frames are sent in call order.
+     * Queues a text frame. Never blocks; frames are sent in call order. A transport bounds what it queues, so that an
+     * app sending faster than the server reads gets a refusal instead of running out of memory.
      *
      * @param frame the frame text
+     * @return {@code false} if the frame was not queued: the connection is closed, or too much is already waiting
      */
-    void send(String frame);
+    boolean send(String frame);
 
     /**
      * Closes the connection with a normal close; {@link Listener#onClose} follows.

@@ -21,7 +21,8 @@ public interface ServiceHandle {
      * {@code message.toString()}.
      *
      * @param message the message, not {@code null}
-     * @return {@code false} if the client is not connected, so nothing was sent
+     * @return {@code false} if nothing was sent: the client is not connected, or too much is already waiting to be
+     *         sent (the transport bounds its buffer)
      * @throws IllegalArgumentException if the message is {@code null}
      */
     boolean send(Object message);

@@ -83,6 +83,44 @@ class JdkTransportFailureTest {
         }
     }
 
+    @Test
+    void sendsToAServerThatStopsReadingAreRefusedOnceTheBufferIsFull() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            var transport = new dev.rts.client.internal.JdkWebSocketTransport(
+                    URI.create("ws://127.0.0.1:" + listener.getLocalPort() + "/"));
+            CompletableFuture<Void> opened = new CompletableFuture<>();
+            transport.open(new ClientTransport.Listener() {
+                @Override
+                public void onOpen() {
+                    opened.complete(null);
+                }
+
+                @Override
+                public void onText(String frame) {
+                }
+
+                @Override
+                public void onClose(int code, String reason) {
+                    opened.completeExceptionally(new AssertionError("closed: " + code + " " + reason));
+                }
+            });
+            try (Socket socket = listener.accept()) {
+                socket.setSoTimeout(5000);
+                accept(socket.getOutputStream(), readUpgradeKey(socket.getInputStream()));
+                opened.get(5, TimeUnit.SECONDS);
+                // The server never reads again: kernel buffers fill, then the transport's own bound refuses.
+                String megabyte = "x".repeat(1024 * 1024);
+                int accepted = 0;
+                while (transport.send(megabyte)) {
+                    accepted++;
+                    assertThat(accepted).as("frames accepted before a refusal").isLessThan(64);
+                }
+                assertThat(accepted).isGreaterThanOrEqualTo(8);
+                transport.close();
+            }
+        }
+    }
+
     private static String readUpgradeKey(InputStream in) throws Exception {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1));
         String key = null;

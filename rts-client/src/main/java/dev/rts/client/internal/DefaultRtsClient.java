@@ -155,7 +155,8 @@ public final class DefaultRtsClient implements RtsClient {
         }
 
         @Override
-        public void send(String frame) {
+        public boolean send(String frame) {
+            return false;
         }
 
         @Override
@@ -359,8 +360,7 @@ public final class DefaultRtsClient implements RtsClient {
                 return false;
             }
         }
-        transport.send(frame);
-        return true;
+        return transport.send(frame);
     }
 
     private void status(ClientStatus status) {

@@ -65,7 +65,9 @@ final class DefaultServiceHandle implements ServiceHandle {
         answer.whenComplete((reply, error) -> pending.remove(callbackId, answer));
         if (!client.write(FrameCodec.encode(serviceId, true, callbackId, payload))) {
             pending.remove(callbackId);
-            answer.completeExceptionally(new RtsErrorException("Not connected: cannot call service '" + name + "'"));
+            answer.completeExceptionally(new RtsErrorException(client.isReady()
+                    ? "Not sent: too much is waiting to be sent to the server; cannot call service '" + name + "' now"
+                    : "Not connected: cannot call service '" + name + "'"));
         }
         return answer;
     }

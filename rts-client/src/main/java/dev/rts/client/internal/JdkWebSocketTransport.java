@@ -21,6 +21,10 @@ public final class JdkWebSocketTransport implements ClientTransport, WebSocket.L
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Listener listener;
     private volatile WebSocket socket;
+    /** The most characters waiting to be sent; past it {@link #send} refuses (16 Mi characters). */
+    static final long MAX_QUEUED_CHARS = 16L * 1024 * 1024;
+
+    private final java.util.concurrent.atomic.AtomicLong queuedChars = new java.util.concurrent.atomic.AtomicLong();
     /** The JDK socket allows one outstanding send; chaining keeps frames in call order. */
     private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
 
@@ -44,12 +48,18 @@ public final class JdkWebSocketTransport implements ClientTransport, WebSocket.L
     }
 
     @Override
-    public synchronized void send(String frame) {
+    public synchronized boolean send(String frame) {
         WebSocket ws = socket;
         if (ws == null || closed.get()) {
-            return;
+            return false;
         }
-        sends = sends.thenCompose(v -> ws.sendText(frame, true)).exceptionally(error -> {
+        int size = frame.length();
+        if (queuedChars.addAndGet(size) > MAX_QUEUED_CHARS) {
+            queuedChars.addAndGet(-size);
+            return false;
+        }
+        sends = sends.thenCompose(v -> ws.sendText(frame, true)).whenComplete((v, e) -> queuedChars.addAndGet(-size))
+                .exceptionally(error -> {
             // After abort() the JDK calls no listener method again, so report the close here: otherwise the client
             // would stay "ready" on a dead socket, with calls that never complete and no reconnect.
             ws.abort();
@@ -57,6 +67,7 @@ public final class JdkWebSocketTransport implements ClientTransport, WebSocket.L
             fireClose(1006, "Cannot send a frame: " + cause);
             return null;
         });
+        return true;
     }
 
     @Override

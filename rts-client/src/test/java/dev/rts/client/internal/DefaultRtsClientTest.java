@@ -148,7 +148,8 @@ class DefaultRtsClientTest {
                 }
 
                 @Override
-                public void send(String frame) {
+                public boolean send(String frame) {
+                    return false;
                 }
 
                 @Override

@@ -46,8 +46,9 @@ final class FakeServer implements Supplier<ClientTransport> {
         }
 
         @Override
-        public void send(String frame) {
+        public boolean send(String frame) {
             sent.add(frame);
+            return true;
         }
 
         @Override

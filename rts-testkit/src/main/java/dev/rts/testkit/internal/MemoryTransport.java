@@ -79,15 +79,16 @@ public final class MemoryTransport implements Transport {
         }
 
         @Override
-        public void send(String frame) {
+        public boolean send(String frame) {
             if (closed.get()) {
-                return;
+                return false;
             }
             if (frame.getBytes(StandardCharsets.UTF_8).length > host.settings().maxFrameSize()) {
                 close(1009, "Message too big (limit " + host.settings().maxFrameSize() + " bytes)");
-                return;
+                return true;
             }
             host.received(this, frame);
+            return true;
         }
 
         @Override
