@@ -96,8 +96,10 @@ final class WireHandler implements MessageHandler {
     private void answer(String method, Request request, Reply reply, Outcome outcome) {
         Logger log = rpc.log();
         if (!reply.expected()) {
+            // DEBUG: a client can send such requests as fast as it likes, and methods that throw are already
+            // logged at ERROR with their stack.
             if (outcome instanceof Outcome.Failure failure) {
-                log.warn("Rpc {} from socket {} failed, and the request has no callback to tell: {}",
+                log.debug("Rpc {} from socket {} failed, and the request has no callback to tell: {}",
                         method == null ? "request" : MethodTable.quote(method), request.socketId(), failure.message());
             }
             return;
