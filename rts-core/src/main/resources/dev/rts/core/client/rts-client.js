@@ -47,7 +47,8 @@ R.create = (options = {}) => {
     } else if (queue.length < 1000) queue.push([text, s, id, cb]);
     else {
       const err = new Error('Send queue full, dropped ' + text.slice(0, 30));
-      cb ? fail(s, id, err, true, cb) : report(err);
+      // Later, so that send() has returned the callback id the onerror call names.
+      cb ? queueMicrotask(() => fail(s, id, err, true, cb)) : report(err);
     }
   };
 
