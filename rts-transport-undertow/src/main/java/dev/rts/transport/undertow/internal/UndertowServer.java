@@ -42,6 +42,7 @@ public final class UndertowServer implements Transport {
 
     private final TransportSettings settings;
     private final Set<UndertowConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Object closedSignal = new Object();
     private Undertow undertow;
     private TransportHost host;
     private int port = -1;
@@ -127,6 +128,9 @@ public final class UndertowServer implements Transport {
         channel.addCloseTask(ch -> {
             XnioKeys.cancel(connection.pinger);
             connections.remove(connection);
+            synchronized (closedSignal) {
+                closedSignal.notifyAll();
+            }
             host.closed(connection, connection.peerCloseCode, connection.peerCloseReason);
         });
         host.opened(connection);
@@ -175,15 +179,17 @@ public final class UndertowServer implements Transport {
         for (UndertowConnection connection : connections) {
             connection.close(1001, "Server stopping");
         }
+        // Close tasks run on I/O threads and signal each removal; wait for them, bounded by the grace period.
         long deadline = System.nanoTime() + STOP_GRACE_NANOS;
-        while (!connections.isEmpty() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            try {
-                // Polling here is bounded by the grace period; close tasks run on I/O threads we do not own.
-                TimeUnit.MILLISECONDS.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        synchronized (closedSignal) {
+            long left;
+            while (!connections.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(closedSignal, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
         }
         undertow.stop();
