@@ -62,7 +62,7 @@ final class ClientCode {
             if (service.id == 0 || service.isPrivate) {
                 continue;
             }
-            script.append("c.provide(").append(json.encode(SystemService.params(service))).append(", (")
+            script.append("c.provide(").append(json.encode(SystemHandler.params(service))).append(", (")
                     .append(handler(service)).append("));\n");
         }
         script.append("globalThis.rts=c;c.connect();})();\n");
@@ -103,9 +103,5 @@ final class ClientCode {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-    }
-
-    static List<Map<String, Object>> discovery(MountedService[] services, ClientCode code) {
-        return SystemService.discoveryEntries(services, code);
     }
 }

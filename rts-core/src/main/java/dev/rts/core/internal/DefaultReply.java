@@ -1,12 +1,12 @@
 package dev.rts.core.internal;
 
+import dev.rts.api.Json;
 import dev.rts.api.Reply;
 
 /**
- * Answers one message's callback.
+ * Answers one message's callback: encodes the answer into the service's frame and sends it to the asking socket.
  */
-record DefaultReply(Dispatcher dispatcher, ConnectionState state, MountedService service, long callbackId)
-        implements Reply {
+record DefaultReply(ConnectionState state, MountedService service, long callbackId, Json json) implements Reply {
 
     @Override
     public boolean expected() {
@@ -15,6 +15,6 @@ record DefaultReply(Dispatcher dispatcher, ConnectionState state, MountedService
 
     @Override
     public boolean send(Object message) {
-        return dispatcher.reply(state, service, callbackId, message);
+        return state.connection.send(service.frame(message, service.callbacks ? callbackId : 0, json));
     }
 }

@@ -44,6 +44,10 @@ public final class DefaultRtsServer implements RtsServer {
     private SessionStore store;
     private Transport transport;
     private Dispatcher dispatcher;
+    private ConnectionRegistry registry;
+    private GsonJson json;
+    /** What {@code discover} answers; set once before the transport starts. */
+    private volatile List<Map<String, Object>> discovery = List.of();
     private final List<MountedService> started = new ArrayList<>();
 
     /**
@@ -69,16 +73,26 @@ public final class DefaultRtsServer implements RtsServer {
             store = config.sessionStore().orElseGet(
                     () -> new InMemorySessionStore(config.sessionMaxAge(), Clock.systemUTC()));
             MountedService[] services = new MountedService[mounts.size() + 1];
-            ConnectionRegistry registry = new ConnectionRegistry(store, Clock.systemUTC(),
-                    change -> notifyUserChange(services, change));
-            dispatcher = new Dispatcher(new GsonJson(), workers, registry, config);
-            SystemService system = new SystemService(dispatcher);
-            services[0] = new MountedService(0, SystemService.NAME, system, ServiceOptions.empty());
+            registry = new ConnectionRegistry(store, Clock.systemUTC(), change -> notifyUserChange(services, change));
+            json = new GsonJson();
+            ErrorReplies errors = new ErrorReplies(json, config.production());
+            ConnectionEvents events = new ConnectionEvents(registry, services, config.middleware());
+            services[0] = MountedService.system(new SystemHandler(new SystemHost() {
+                @Override
+                public LiveSession bindSession(ConnectionState state, Object presentedSessionId) {
+                    return events.connect(state, presentedSessionId);
+                }
+
+                @Override
+                public List<Map<String, Object>> services() {
+                    return discovery;
+                }
+            }, errors));
             for (int i = 0; i < mounts.size(); i++) {
                 ServerConfig.Mount mount = mounts.get(i);
                 services[i + 1] = new MountedService(i + 1, mount.name(), mount.service(), mount.options());
             }
-            dispatcher.services(services, system);
+            dispatcher = new Dispatcher(json, workers, registry, events, errors, services, config);
             LOG.info("RTS services: {}", List.of(services).stream().map(MountedService::toString)
                     .collect(Collectors.joining(", ")));
             startServices(services);
@@ -86,14 +100,14 @@ public final class DefaultRtsServer implements RtsServer {
                 try {
                     hook.accept(api);
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException("An onStart hook failed: " + Dispatcher.messageOf(e), e);
+                    throw new IllegalStateException("An onStart hook failed: " + ErrorReplies.messageOf(e), e);
                 }
             }
             transport = config.transport().orElseGet(this::discoverTransport);
-            dispatcher.transportName(transport.name());
-            ClientCode code = new ClientCode(dispatcher.json);
-            system.discovery(ClientCode.discovery(services, code), code.bundle(services, transport,
-                    config.transportSettings().path(), config.sessionCookieName()));
+            ClientCode code = new ClientCode(json);
+            discovery = List.copyOf(SystemHandler.discoveryEntries(services, code));
+            dispatcher.transport(transport.name(), code.bundle(services, transport, config.transportSettings().path(),
+                    config.sessionCookieName()));
             try {
                 transport.start(dispatcher);
             } catch (Exception e) {
@@ -119,7 +133,7 @@ public final class DefaultRtsServer implements RtsServer {
                         + " is already in use (or not allowed); choose another with port(...), or 0 for any free one";
             }
         }
-        return Dispatcher.messageOf(e);
+        return ErrorReplies.messageOf(e);
     }
 
     private List<ServerConfig.Mount> collectMounts() {
@@ -144,7 +158,7 @@ public final class DefaultRtsServer implements RtsServer {
             }
         }
         Map<String, Service> byName = new HashMap<>();
-        byName.put(SystemService.NAME, null);
+        byName.put(SystemHandler.NAME, null);
         for (ServerConfig.Mount mount : mounts) {
             if (byName.containsKey(mount.name())) {
                 Service other = byName.get(mount.name());
@@ -186,13 +200,14 @@ public final class DefaultRtsServer implements RtsServer {
             if (service.id == 0) {
                 continue;
             }
-            DefaultServiceContext context = new DefaultServiceContext(service, dispatcher, api, config.root());
+            DefaultServiceContext context = new DefaultServiceContext(service, registry, json, workers,
+                    config.production(), api, config.root());
             Object serviceApi;
             try {
                 serviceApi = service.service.start(context);
             } catch (Exception | LinkageError | AssertionError e) {
                 throw new IllegalStateException("Service '" + service.name + "' (" + service.service.getClass().getName()
-                        + ") failed to start: " + Dispatcher.messageOf(e), e);
+                        + ") failed to start: " + ErrorReplies.messageOf(e), e);
             } finally {
                 context.seal();
             }
@@ -304,7 +319,7 @@ public final class DefaultRtsServer implements RtsServer {
     @Override
     public synchronized dev.rts.api.Connections connections() {
         requireStarted("connections()");
-        return dispatcher.registry;
+        return registry;
     }
 
     @Override

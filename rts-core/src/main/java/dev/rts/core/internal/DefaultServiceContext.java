@@ -21,14 +21,23 @@ import org.slf4j.Logger;
 final class DefaultServiceContext implements ServiceContext {
 
     private final MountedService mounted;
-    private final Dispatcher dispatcher;
+    private final Outbox outbox;
+    private final ConnectionRegistry registry;
+    private final Json json;
+    private final Executor workers;
+    private final boolean production;
     private final Api api;
     private final Path root;
     private volatile boolean sealed;
 
-    DefaultServiceContext(MountedService mounted, Dispatcher dispatcher, Api api, Path serverRoot) {
+    DefaultServiceContext(MountedService mounted, ConnectionRegistry registry, Json json, Executor workers,
+                          boolean production, Api api, Path serverRoot) {
         this.mounted = mounted;
-        this.dispatcher = dispatcher;
+        this.outbox = new Outbox(mounted, registry, json);
+        this.registry = registry;
+        this.json = json;
+        this.workers = workers;
+        this.production = production;
         this.api = api;
         this.root = serverRoot.resolve(mounted.name);
     }
@@ -70,22 +79,22 @@ final class DefaultServiceContext implements ServiceContext {
 
     @Override
     public Json json() {
-        return dispatcher.json;
+        return json;
     }
 
     @Override
     public Executor executor() {
-        return dispatcher.workers;
+        return workers;
     }
 
     @Override
     public boolean production() {
-        return dispatcher.production;
+        return production;
     }
 
     @Override
     public Connections connections() {
-        return dispatcher.registry;
+        return registry;
     }
 
     @Override
@@ -114,17 +123,17 @@ final class DefaultServiceContext implements ServiceContext {
 
     @Override
     public boolean send(String socketId, Object message) {
-        return dispatcher.send(mounted, socketId, message);
+        return outbox.send(socketId, message);
     }
 
     @Override
     public int send(Collection<String> socketIds, Object message) {
-        return dispatcher.send(mounted, socketIds, message);
+        return outbox.send(socketIds, message);
     }
 
     @Override
     public int broadcast(Object message) {
-        return dispatcher.broadcast(mounted, message);
+        return outbox.broadcast(message);
     }
 
     private void checkOpen(String method) {

@@ -23,6 +23,7 @@ final class MountedService {
 
     final int id;
     final String name;
+    /** The service's own object; {@code null} for the built-in system service, which is only a handler. */
     final Service service;
     final ServiceOptions options;
     final Set<Feature> features;
@@ -37,16 +38,29 @@ final class MountedService {
     final List<Consumer<UserChange>> userListeners = new CopyOnWriteArrayList<>();
 
     MountedService(int id, String name, Service service, ServiceOptions options) {
+        this(id, name, service, options, service.features(), service.isPrivate());
+    }
+
+    private MountedService(int id, String name, Service service, ServiceOptions options, Set<Feature> features,
+                           boolean isPrivate) {
         this.id = id;
         this.name = name;
         this.service = service;
         this.options = options;
-        this.features = Set.copyOf(service.features());
-        this.json = features.contains(Feature.JSON);
-        this.callbacks = features.contains(Feature.CALLBACKS);
-        this.sessions = features.contains(Feature.SESSIONS);
-        this.isPrivate = service.isPrivate();
+        this.features = Set.copyOf(features);
+        this.json = this.features.contains(Feature.JSON);
+        this.callbacks = this.features.contains(Feature.CALLBACKS);
+        this.sessions = this.features.contains(Feature.SESSIONS);
+        this.isPrivate = isPrivate;
         this.logger = LoggerFactory.getLogger("rts." + name);
+    }
+
+    /** Service 0: private, JSON with callbacks, handled by {@code handler}. */
+    static MountedService system(SystemHandler handler) {
+        MountedService system = new MountedService(0, SystemHandler.NAME, null, ServiceOptions.empty(),
+                SystemHandler.FEATURES, true);
+        system.handler = handler;
+        return system;
     }
 
     /** Encodes a message into this service's frame: JSON for JSON services, text otherwise. Done once per send. */
@@ -60,6 +74,6 @@ final class MountedService {
 
     @Override
     public String toString() {
-        return name + "(" + id + ") " + service.getClass().getName();
+        return name + "(" + id + ") " + (service == null ? "built-in" : service.getClass().getName());
     }
 }

@@ -1,11 +1,10 @@
 package dev.rts.core.internal;
 
 import dev.rts.api.Feature;
-import dev.rts.api.Service;
-import dev.rts.core.spi.ClientBundle;
-import dev.rts.core.spi.OutboundFrame;
-import dev.rts.protocol.Frame;
-import dev.rts.protocol.FrameCodec;
+import dev.rts.api.Message;
+import dev.rts.api.MessageHandler;
+import dev.rts.api.Reply;
+import dev.rts.api.Request;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,87 +12,60 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Service 0, {@code _system}: the connect handshake and service discovery. Private, JSON with callbacks.
+ * The handler of service 0, {@code _system}: the connect handshake and service discovery. Private, JSON with
+ * callbacks. It reaches the server only through {@link SystemHost}.
  */
-final class SystemService implements Service {
+final class SystemHandler implements MessageHandler {
 
     static final String NAME = "_system";
+    static final Set<Feature> FEATURES = Set.of(Feature.JSON, Feature.CALLBACKS);
 
-    private final Dispatcher dispatcher;
-    private volatile List<Map<String, Object>> discovery = List.of();
-    private volatile ClientBundle bundle;
+    private final SystemHost host;
+    private final ErrorReplies errors;
 
-    SystemService(Dispatcher dispatcher) {
-        this.dispatcher = dispatcher;
+    SystemHandler(SystemHost host, ErrorReplies errors) {
+        this.host = host;
+        this.errors = errors;
     }
 
+    /** Runs on the connection's serial executor, like every handler. */
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Feature> features() {
-        return Set.of(Feature.JSON, Feature.CALLBACKS);
-    }
-
-    @Override
-    public boolean isPrivate() {
-        return true;
-    }
-
-    void discovery(List<Map<String, Object>> entries, ClientBundle clientBundle) {
-        this.discovery = List.copyOf(entries);
-        this.bundle = clientBundle;
-    }
-
-    ClientBundle bundle() {
-        return bundle;
-    }
-
-    /** Runs on the connection's serial executor. */
-    void handle(ConnectionState state, Frame frame) {
-        MountedService self = dispatcher.services()[0];
+    public void handle(Message message, Request request, Reply reply) {
+        DefaultRequest origin = (DefaultRequest) request;
+        DefaultReply answer = (DefaultReply) reply;
         Map<?, ?> command;
         try {
-            command = dispatcher.json.decode(frame.payload(), Map.class);
+            command = message.decode(Map.class);
         } catch (IllegalArgumentException e) {
-            dispatcher.sendError(state, self, frame.callbackId(), "System command must be a JSON object like "
-                    + "{\"c\":\"connect\"}: " + e.getMessage());
+            errors.send(origin.state(), origin.mounted(), answer.callbackId(), "System command must be a JSON object "
+                    + "like {\"c\":\"connect\"}: " + e.getMessage());
             return;
         }
         Object name = command == null ? null : command.get("c");
         if ("connect".equals(name)) {
-            connect(state, frame, command);
+            connect(origin, answer, command);
         } else if ("discover".equals(name)) {
-            reply(state, frame, discovery);
+            reply.send(host.services());
         } else {
-            dispatcher.sendError(state, self, frame.callbackId(), "Unknown system command "
+            errors.send(origin.state(), origin.mounted(), answer.callbackId(), "Unknown system command "
                     + (name == null ? "(none)" : "'" + name + "'") + "; expected 'connect' or 'discover'");
         }
     }
 
-    private void connect(ConnectionState state, Frame frame, Map<?, ?> command) {
+    private void connect(DefaultRequest origin, DefaultReply reply, Map<?, ?> command) {
+        ConnectionState state = origin.state();
         if (state.session != null) {
-            dispatcher.sendError(state, dispatcher.services()[0], frame.callbackId(), "This socket already completed "
-                    + "the connect handshake");
+            errors.send(state, origin.mounted(), reply.callbackId(), "This socket already completed the connect "
+                    + "handshake");
             return;
         }
-        LiveSession session = dispatcher.registry.bind(state, command.get("sessionId"));
         // Listeners run before the answer, so that services (pubsub's channel index, say) are ready for this socket
         // by the time the client learns it is connected: nothing published in between is missed.
-        if (!state.closed) {
-            dispatcher.connected(state);
-        }
+        LiveSession session = host.bindSession(state, command.get("sessionId"));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("version", RtsVersion.VERSION);
         answer.put("sessionId", session.id());
-        reply(state, frame, answer);
-    }
-
-    private void reply(ConnectionState state, Frame frame, Object answer) {
-        state.connection.send(new OutboundFrame(FrameCodec.encode(0, true, frame.callbackId(),
-                dispatcher.json.encode(answer))));
+        reply.send(answer);
     }
 
     /** The params a client needs to install a service: what discover lists and the bundle embeds. */
