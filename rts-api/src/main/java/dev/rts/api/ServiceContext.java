@@ -115,11 +115,23 @@ public interface ServiceContext {
     void onDisconnect(Consumer<ConnectionEvent> listener);
 
     /**
-     * Adds a listener called when a session's user id changes through {@link Session#setUserId(String)}.
+     * Adds a listener called when a session's user id changes through {@link Session#setUserId(String)}, on this
+     * process or, with a shared session store, on another one for a session that has sockets here.
      *
      * @param listener the listener, not {@code null}
      */
     void onUserChange(Consumer<UserChange> listener);
+
+    /**
+     * Adds a listener called on a worker thread when another server process changed an attribute of a session that
+     * has sockets on this one, once the session here shows the new value. This happens only with a session store
+     * shared by several processes (such as {@code rts-redis}): a service that keeps an index built from an attribute
+     * (pub/sub's channel subscriptions) brings it up to date here. Changes made on this process are not reported, the
+     * code that made them knows; sign-ins and sign-outs on another process go to {@link #onUserChange}.
+     *
+     * @param listener the listener, not {@code null}
+     */
+    void onAttributeChange(Consumer<AttributeChange> listener);
 
     /**
      * Sends a message to one socket, without callback id. JSON services have the message encoded; other services send

@@ -1,5 +1,6 @@
 package dev.rts.pubsub;
 
+import dev.rts.api.AttributeChange;
 import dev.rts.api.ConnectionEvent;
 import dev.rts.api.Service;
 import dev.rts.api.ServiceContext;
@@ -9,13 +10,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A service that records connects and disconnects. Mounted after pub/sub, its listeners run after pub/sub's for
- * the same socket, so awaiting its events awaits pub/sub's bookkeeping.
+ * A service that records connects, disconnects and session attributes changed on other servers. Mounted after
+ * pub/sub, its listeners run after pub/sub's for the same socket or session, so awaiting its events awaits pub/sub's
+ * bookkeeping.
  */
 final class ConnectionProbe implements Service {
 
     private final BlockingQueue<ConnectionEvent> connects = new LinkedBlockingQueue<>();
     private final BlockingQueue<ConnectionEvent> disconnects = new LinkedBlockingQueue<>();
+    private final BlockingQueue<AttributeChange> attributeChanges = new LinkedBlockingQueue<>();
 
     @Override
     public String name() {
@@ -26,6 +29,7 @@ final class ConnectionProbe implements Service {
     public Object start(ServiceContext context) {
         context.onConnect(connects::add);
         context.onDisconnect(disconnects::add);
+        context.onAttributeChange(attributeChanges::add);
         return null;
     }
 
@@ -37,9 +41,13 @@ final class ConnectionProbe implements Service {
         return poll(disconnects, timeout, "disconnect");
     }
 
-    private static ConnectionEvent poll(BlockingQueue<ConnectionEvent> queue, Duration timeout, String what) {
+    AttributeChange awaitAttributeChange(Duration timeout) {
+        return poll(attributeChanges, timeout, "attribute change");
+    }
+
+    private static <T> T poll(BlockingQueue<T> queue, Duration timeout, String what) {
         try {
-            ConnectionEvent event = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            T event = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (event == null) {
                 throw new AssertionError("Expected a " + what + " event within " + timeout + " but none came");
             }

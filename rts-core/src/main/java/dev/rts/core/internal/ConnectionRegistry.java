@@ -1,8 +1,10 @@
 package dev.rts.core.internal;
 
+import dev.rts.api.AttributeChange;
 import dev.rts.api.Connections;
 import dev.rts.api.Session;
 import dev.rts.api.UserChange;
+import dev.rts.core.spi.SessionChange;
 import dev.rts.core.spi.SessionStore;
 import dev.rts.core.spi.StoredSession;
 import java.security.SecureRandom;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -36,11 +39,44 @@ final class ConnectionRegistry implements Connections {
     private final SessionStore store;
     private final Clock clock;
     private final Consumer<UserChange> userListeners;
+    private final Consumer<AttributeChange> attributeListeners;
 
-    ConnectionRegistry(SessionStore store, Clock clock, Consumer<UserChange> userListeners) {
+    ConnectionRegistry(SessionStore store, Clock clock, Consumer<UserChange> userListeners,
+                       Consumer<AttributeChange> attributeListeners) {
         this.store = store;
         this.clock = clock;
         this.userListeners = userListeners;
+        this.attributeListeners = attributeListeners;
+    }
+
+    /**
+     * Applies the changes a shared store reports to the sessions in use here. They are handed to the workers, one at a
+     * time in the store's order (the store's thread must not block, and listeners may), at most
+     * {@code maxPending} waiting; past that a change is dropped with an error: the session here then shows the old
+     * value until it changes again or its sockets reconnect.
+     */
+    void followStore(Executor workers, int maxPending) {
+        SerialExecutor changes = new SerialExecutor(workers, maxPending);
+        store.onChange((change, position) -> {
+            if (!live.containsKey(change.sessionId())) {
+                return;
+            }
+            if (!changes.tryExecute(() -> applyStoreChange(change, position))) {
+                LOG.error("Dropped a session change from the store: more than {} wait to be applied", maxPending);
+            }
+        });
+    }
+
+    private void applyStoreChange(SessionChange change, long position) {
+        LiveSession session = live.get(change.sessionId());
+        if (session == null || !session.apply(change, position)) {
+            return;
+        }
+        if (change instanceof SessionChange.AttributePut put) {
+            attributeListeners.accept(new AttributeChange(put.sessionId(), put.key()));
+        } else if (change instanceof SessionChange.AttributeRemoved removed) {
+            attributeListeners.accept(new AttributeChange(removed.sessionId(), removed.key()));
+        }
     }
 
     void opened(ConnectionState state) {

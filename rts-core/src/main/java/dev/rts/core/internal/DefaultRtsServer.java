@@ -3,7 +3,6 @@ package dev.rts.core.internal;
 import dev.rts.api.Api;
 import dev.rts.api.Service;
 import dev.rts.api.ServiceOptions;
-import dev.rts.api.UserChange;
 import dev.rts.core.RtsServer;
 import dev.rts.core.spi.SessionStore;
 import dev.rts.core.spi.Transport;
@@ -22,6 +21,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,8 @@ public final class DefaultRtsServer implements RtsServer {
 
     private static final Logger LOG = LoggerFactory.getLogger("rts.core");
     private static final long STOP_GRACE_SECONDS = 5;
+    /** Session changes from a shared store waiting for a worker; they are small and rare (sign-ins, subscriptions). */
+    private static final int MAX_PENDING_STORE_CHANGES = 10_000;
 
     private enum Phase { NEW, STARTED, STOPPED }
 
@@ -73,7 +76,10 @@ public final class DefaultRtsServer implements RtsServer {
             store = config.sessionStore().orElseGet(
                     () -> new InMemorySessionStore(config.sessionMaxAge(), Clock.systemUTC()));
             MountedService[] services = new MountedService[mounts.size() + 1];
-            registry = new ConnectionRegistry(store, Clock.systemUTC(), change -> notifyUserChange(services, change));
+            registry = new ConnectionRegistry(store, Clock.systemUTC(),
+                    change -> notify(services, change, s -> s.userListeners, "user change"),
+                    change -> notify(services, change, s -> s.attributeListeners, "attribute change"));
+            registry.followStore(workers, MAX_PENDING_STORE_CHANGES);
             json = new GsonJson();
             ErrorReplies errors = new ErrorReplies(json, config.production());
             ConnectionEvents events = new ConnectionEvents(registry, services, config.middleware());
@@ -232,16 +238,17 @@ public final class DefaultRtsServer implements RtsServer {
         return providers.get(0).create(config.transportSettings());
     }
 
-    private static void notifyUserChange(MountedService[] services, UserChange change) {
+    private static <T> void notify(MountedService[] services, T change,
+                                   Function<MountedService, List<Consumer<T>>> listeners, String what) {
         for (MountedService service : services) {
             if (service == null) {
                 continue;
             }
-            service.userListeners.forEach(listener -> {
+            listeners.apply(service).forEach(listener -> {
                 try {
                     listener.accept(change);
                 } catch (RuntimeException e) {
-                    LOG.error("Service '{}' failed in its user change listener", service.name, e);
+                    LOG.error("Service '{}' failed in its {} listener", service.name, what, e);
                 }
             });
         }

@@ -1,6 +1,7 @@
 package dev.rts.core.internal;
 
 import dev.rts.api.Api;
+import dev.rts.api.AttributeChange;
 import dev.rts.api.ConnectionEvent;
 import dev.rts.api.Connections;
 import dev.rts.api.Json;
@@ -119,6 +120,12 @@ final class DefaultServiceContext implements ServiceContext {
     public void onUserChange(Consumer<UserChange> listener) {
         checkOpen("onUserChange");
         mounted.userListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void onAttributeChange(Consumer<AttributeChange> listener) {
+        checkOpen("onAttributeChange");
+        mounted.attributeListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.rts.core.internal;
 
 import dev.rts.api.Session;
+import dev.rts.core.spi.SessionChange;
 import dev.rts.core.spi.SessionStore;
 import dev.rts.core.spi.StoredSession;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +14,10 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * A session in use on this server process, shared by all its sockets here. Writes go through to the store.
+ * A session in use on this server process, shared by all its sockets here. Each write goes through to the store as
+ * one {@link SessionChange}. Changes other processes made through a shared store arrive in {@link #apply}; the
+ * store's position of the last change applied per key (the user id or an attribute) decides which is newer, so a
+ * late echo of an older change never undoes a newer one, and every process ends with the store's value.
  */
 final class LiveSession implements Session {
 
@@ -22,6 +27,9 @@ final class LiveSession implements Session {
     private final BiConsumer<LiveSession, String> userChanged;
     private String userId;
     private final Map<String, Object> attributes;
+    /** The store's position of the last change applied per attribute key; guarded by this. */
+    private final Map<String, Long> positions = new HashMap<>();
+    private long userPosition;
 
     LiveSession(StoredSession stored, SessionStore store, BiConsumer<LiveSession, String> userChanged) {
         this.id = stored.id();
@@ -59,7 +67,8 @@ final class LiveSession implements Session {
                 return;
             }
             userId = newUserId;
-            store.save(snapshot());
+            long position = write(new SessionChange.UserSet(id, newUserId));
+            userPosition = Math.max(userPosition, position);
         }
         userChanged.accept(this, previous);
     }
@@ -74,14 +83,67 @@ final class LiveSession implements Session {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, () -> "value of session attribute '" + key + "'; use remove() instead");
         attributes.put(key, value);
-        store.save(snapshot());
+        positions.merge(key, write(new SessionChange.AttributePut(id, key, value)), Math::max);
     }
 
     @Override
     public synchronized void remove(String key) {
         if (attributes.remove(key) != null) {
-            store.save(snapshot());
+            positions.merge(key, write(new SessionChange.AttributeRemoved(id, key)), Math::max);
         }
+    }
+
+    /** Writes one change; a session the store no longer has (it expired while in use) is saved whole again. */
+    private long write(SessionChange change) {
+        long position = store.update(change);
+        if (position > 0) {
+            return position;
+        }
+        store.save(snapshot());
+        // The store starts counting again for the saved session: forget the old positions, or its changes would look
+        // older than what was applied.
+        positions.clear();
+        userPosition = 0;
+        return 0;
+    }
+
+    /**
+     * Applies a change reported by a shared store, unless a change at the same or a later position was already
+     * applied to the same key. Tells the user-change callback (outside the lock) if the user changed.
+     *
+     * @return {@code true} if the change was applied and changed something
+     */
+    boolean apply(SessionChange change, long position) {
+        String previous;
+        synchronized (this) {
+            if (change instanceof SessionChange.AttributePut put) {
+                return applyAttribute(put.key(), put.value(), position);
+            }
+            if (change instanceof SessionChange.AttributeRemoved removed) {
+                return applyAttribute(removed.key(), null, position);
+            }
+            SessionChange.UserSet set = (SessionChange.UserSet) change;
+            if (position <= userPosition) {
+                return false;
+            }
+            userPosition = position;
+            previous = userId;
+            if (Objects.equals(previous, set.userId())) {
+                return false;
+            }
+            userId = set.userId();
+        }
+        userChanged.accept(this, previous);
+        return true;
+    }
+
+    private boolean applyAttribute(String key, Object value, long position) {
+        if (position <= positions.getOrDefault(key, 0L)) {
+            return false;
+        }
+        positions.put(key, position);
+        Object before = value == null ? attributes.remove(key) : attributes.put(key, value);
+        return !Objects.equals(before, value);
     }
 
     @Override

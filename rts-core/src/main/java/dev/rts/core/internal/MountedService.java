@@ -1,5 +1,6 @@
 package dev.rts.core.internal;
 
+import dev.rts.api.AttributeChange;
 import dev.rts.api.ConnectionEvent;
 import dev.rts.api.Feature;
 import dev.rts.api.Json;
@@ -36,6 +37,7 @@ final class MountedService {
     final List<Consumer<ConnectionEvent>> connectListeners = new CopyOnWriteArrayList<>();
     final List<Consumer<ConnectionEvent>> disconnectListeners = new CopyOnWriteArrayList<>();
     final List<Consumer<UserChange>> userListeners = new CopyOnWriteArrayList<>();
+    final List<Consumer<AttributeChange>> attributeListeners = new CopyOnWriteArrayList<>();
 
     MountedService(int id, String name, Service service, ServiceOptions options) {
         this(id, name, service, options, service.features(), service.isPrivate());

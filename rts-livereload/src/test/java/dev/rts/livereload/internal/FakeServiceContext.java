@@ -1,6 +1,7 @@
 package dev.rts.livereload.internal;
 
 import dev.rts.api.Api;
+import dev.rts.api.AttributeChange;
 import dev.rts.api.ConnectionEvent;
 import dev.rts.api.Connections;
 import dev.rts.api.Json;
@@ -94,6 +95,10 @@ final class FakeServiceContext implements ServiceContext {
 
     @Override
     public void onUserChange(Consumer<UserChange> listener) {
+    }
+
+    @Override
+    public void onAttributeChange(Consumer<AttributeChange> listener) {
     }
 
     @Override

@@ -99,6 +99,11 @@ public final class DefaultPubSub implements PubSub, Backplane.Listener {
         context.onConnect(e -> pubsub.index.connected(e.sessionId()));
         context.onDisconnect(e -> pubsub.index.disconnected(e.sessionId()));
         context.onUserChange(change -> pubsub.userChanged(change.sessionId()));
+        context.onAttributeChange(change -> {
+            if (change.key().equals(pubsub.attribute.key())) {
+                pubsub.channelsChanged(change.sessionId());
+            }
+        });
         context.onMessage(new ClientRequests(pubsub, config.authorizer(), context.json(), context.logger()));
         pubsub.watch(() -> pubsub.backplane.subscribe(pubsub.topics.all(), pubsub), "subscribe to",
                 pubsub.topics.all());
@@ -328,6 +333,13 @@ public final class DefaultPubSub implements PubSub, Backplane.Listener {
             if (!connections.socketsOfSession(sessionId).isEmpty()) {
                 index.userChanged(sessionId, connections.session(sessionId).flatMap(Session::userId).orElse(null));
             }
+        }
+    }
+
+    /** Another process changed the session's subscriptions (a shared session store): follow them here. */
+    private void channelsChanged(String sessionId) {
+        synchronized (index.lock(sessionId)) {
+            connections.session(sessionId).ifPresent(session -> index.resubscribed(sessionId, attribute.read(session)));
         }
     }
 

@@ -126,6 +126,22 @@ final class LocalIndex {
         }
     }
 
+    /** The session attribute was changed elsewhere and now holds these channels. */
+    void resubscribed(String sessionId, Set<String> channels) {
+        synchronized (lock(sessionId)) {
+            LocalSession local = enterIfConnected(sessionId);
+            if (local == null) {
+                return;
+            }
+            for (String channel : List.copyOf(local.channels)) {
+                if (!channels.contains(channel)) {
+                    remove(local, sessionId, channel);
+                }
+            }
+            channels.forEach(channel -> add(local, sessionId, channel));
+        }
+    }
+
     private LocalSession enterIfConnected(String sessionId) {
         LocalSession local = sessions.get(sessionId);
         if (local == null && store.connectedHere(sessionId)) {
