@@ -1,0 +1,166 @@
+package dev.rts.bench.jmh;
+
+import dev.rts.client.ClientTransport;
+import dev.rts.core.RtsServer;
+import dev.rts.testkit.internal.MemoryTransport;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The in-process suite: one client sends {@value #BATCH} messages through the whole server stack (transport host,
+ * serial lane, frame codec, service handler, reply encoding) over the testkit's in-memory transport and waits for
+ * every answer. Throughput is messages answered per second, comparable with the 2013 reference suite.
+ *
+ * <p>At most {@value #WINDOW} messages are in flight: the core's per-connection queue is bounded, and a real client
+ * would not have more unanswered either.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class InProcessBench {
+
+    static final int BATCH = 10_000;
+    static final int WINDOW = 128;
+
+    private RtsServer server;
+    private Client plain;
+    private Client json;
+    private Client callbacks;
+    private Client sessions;
+
+    /** Starts a server with the four echo services and connects one client (handshake done). */
+    @Setup(Level.Trial)
+    public void start() {
+        MemoryTransport transport = new MemoryTransport();
+        server = RtsServer.builder().discoverServices(false)
+                .service("plain", BenchServices.plain(), java.util.Map.of())
+                .service("json", BenchServices.json(), java.util.Map.of())
+                .service("callbacks", BenchServices.callbacks(), java.util.Map.of())
+                .service("sessions", BenchServices.sessions(), java.util.Map.of())
+                .transport(transport)
+                .build();
+        server.start();
+        plain = new Client(transport.newClient(), id -> "1|hello world");
+        json = new Client(transport.newClient(), id -> "2|{\"say\":\"hello world\",\"n\":42}");
+        callbacks = new Client(transport.newClient(), id -> "3|" + id + "|{\"say\":\"hello world\",\"n\":42}");
+        sessions = new Client(transport.newClient(), id -> "4|hello world");
+    }
+
+    /** Stops the server. */
+    @TearDown(Level.Trial)
+    public void stop() {
+        server.stop();
+    }
+
+    /** Raw strings. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int plainEcho() {
+        return plain.roundTrips(BATCH);
+    }
+
+    /** JSON, decoded into a map and encoded again. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int jsonEcho() {
+        return json.roundTrips(BATCH);
+    }
+
+    /** JSON with callback ids. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int callbackEcho() {
+        return callbacks.roundTrips(BATCH);
+    }
+
+    /** Raw strings to a service that reads the caller's session. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int sessionEcho() {
+        return sessions.roundTrips(BATCH);
+    }
+
+    /** One in-memory client that keeps {@link #WINDOW} messages in flight and counts answers. */
+    static final class Client implements ClientTransport.Listener {
+        private final ClientTransport pipe;
+        private final java.util.function.LongFunction<String> frames;
+        private final AtomicInteger answered = new AtomicInteger();
+        private volatile int total;
+        private volatile int sent;
+        private volatile Thread waiter;
+        private volatile boolean connected;
+
+        Client(ClientTransport pipe, java.util.function.LongFunction<String> frames) {
+            this.pipe = pipe;
+            this.frames = frames;
+            pipe.open(this);
+            pipe.send("0|1|{\"c\":\"connect\",\"sessionId\":false}");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!connected) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The in-memory handshake did not complete within 10 s");
+                }
+                LockSupport.parkNanos(100_000);
+            }
+        }
+
+        /** Sends {@code count} messages, at most {@link #WINDOW} unanswered, and returns once all are answered. */
+        int roundTrips(int count) {
+            answered.set(0);
+            sent = 0;
+            total = count;
+            waiter = Thread.currentThread();
+            int first = Math.min(WINDOW, count);
+            for (int i = 0; i < first; i++) {
+                sendNext();
+            }
+            while (answered.get() < count) {
+                LockSupport.park(this);
+            }
+            return answered.get();
+        }
+
+        private synchronized void sendNext() {
+            if (sent < total) {
+                pipe.send(frames.apply(++sent));
+            }
+        }
+
+        @Override
+        public void onOpen() {
+        }
+
+        @Override
+        public void onText(String frame) {
+            if (frame.startsWith("0|")) {
+                if (frame.startsWith("0|1|")) {
+                    connected = true;
+                } else {
+                    throw new IllegalStateException("The server answered an error: " + frame);
+                }
+                return;
+            }
+            int done = answered.incrementAndGet();
+            sendNext();
+            if (done == total) {
+                LockSupport.unpark(waiter);
+            }
+        }
+
+        @Override
+        public void onClose(int code, String reason) {
+            LockSupport.unpark(waiter);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.rts.bench.peers;
+
+import dev.rts.api.Service;
+import dev.rts.api.ServiceContext;
+import dev.rts.core.RtsServer;
+import dev.rts.rpc.Rpc;
+import java.util.Map;
+
+/**
+ * The RTS side of the comparison, as an app would write it: rts-rpc with {@code bench.echo(String) -> String} (service
+ * 1) and a raw-string service {@code fan} (service 2) that broadcasts every message it gets to every connected socket.
+ * Prints {@code PORT <n>} once listening. Arguments: {@code [port]}.
+ */
+public final class RtsBenchServer {
+
+    private RtsBenchServer() {
+    }
+
+    /** The methods the load generator calls. */
+    public static final class Actions {
+        /**
+         * Answers its argument.
+         *
+         * @param text any string
+         * @return the same string
+         */
+        public String echo(String text) {
+            return text;
+        }
+    }
+
+    /**
+     * Starts the server and blocks until the process is killed.
+     *
+     * @param args optional port (0: any free port)
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+        RtsServer server = RtsServer.builder().discoverServices(false)
+                .service("rpc", Rpc.service(), Map.of())
+                .service("fan", fanService(), Map.of())
+                .host("127.0.0.1")
+                .port(port)
+                .build();
+        server.start().get("rpc", Rpc.class).namespace("bench", new Actions());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        System.out.println("PORT " + server.port());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
+    /** Raw strings: every message is broadcast to every connected socket, encoded once. */
+    static Service fanService() {
+        return new Service() {
+            @Override
+            public String name() {
+                return "fan";
+            }
+
+            @Override
+            public Object start(ServiceContext context) {
+                context.onMessage((message, request, reply) -> context.broadcast(message.text()));
+                return null;
+            }
+        };
+    }
+}
