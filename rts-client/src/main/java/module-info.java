@@ -4,7 +4,7 @@
 module dev.rts.client {
     requires transitive dev.rts.api;
     requires dev.rts.protocol;
-    requires com.google.gson;
+    requires dev.rts.json;
     requires java.net.http;
 
     exports dev.rts.client;

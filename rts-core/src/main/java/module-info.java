@@ -5,7 +5,7 @@
 module dev.rts.core {
     requires transitive dev.rts.api;
     requires dev.rts.protocol;
-    requires com.google.gson;
+    requires dev.rts.json;
 
     exports dev.rts.core;
     exports dev.rts.core.spi;

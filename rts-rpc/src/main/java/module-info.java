@@ -5,7 +5,11 @@
 module dev.rts.rpc {
     requires transitive dev.rts.api;
 
+    // rpc's JVM half; the server half never touches the client, so it is needed only by apps that use that half.
+    requires static dev.rts.client;
+
     exports dev.rts.rpc;
+    exports dev.rts.rpc.client;
 
     // The default Service.clientCode() reads RpcService.js next to the class.
     opens dev.rts.rpc.internal;

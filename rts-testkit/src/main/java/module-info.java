@@ -7,7 +7,7 @@ module dev.rts.testkit {
     requires transitive org.junit.jupiter.api;
     requires transitive org.assertj.core;
     requires dev.rts.transport.undertow;
-    requires com.google.gson;
+    requires dev.rts.json;
 
     exports dev.rts.testkit;
 }

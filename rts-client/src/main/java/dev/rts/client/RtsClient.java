@@ -1,6 +1,6 @@
 package dev.rts.client;
 
-import dev.rts.client.internal.RpcAnswers;
+import dev.rts.api.Json;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -68,28 +68,12 @@ public interface RtsClient extends AutoCloseable {
     ServiceHandle service(String name);
 
     /**
-     * Calls a method of the rpc service mounted as {@code "rpc"} and decodes the first value it answered: sends
-     * {@code {"m":method,"p":[params...]}} and reads {@code {"p":[value, ...]}} or {@code {"e":{"message":...}}}.
-     * For methods that answer several values (such as the error-first {@code [null, value]}), call
-     * {@code service("rpc").call(...)} and read {@code p} yourself.
+     * The JSON codec this client encodes and decodes messages with: the same strict codec as the server's, so a
+     * service's JVM half (such as rts-rpc's {@code RpcClient}) reads answers exactly as the server wrote them.
      *
-     * <pre>{@code
-     * int square = client.rpc("demo.square", Integer.class, 5).get(5, TimeUnit.SECONDS);
-     * }</pre>
-     *
-     * @param method     the full method name, such as {@code "demo.square"}
-     * @param resultType the type to decode the first answered value into
-     * @param params     the arguments, encoded as JSON; {@code null} alone stands for one {@code null} argument
-     * @param <T>        the result type
-     * @return completes with the first answered value, or {@code null} if the method answered none or {@code null};
-     *         fails with {@link RtsErrorException} carrying the server's message on an error answer, when not
-     *         connected, or when the connection closes first; fails with {@link IllegalArgumentException} if the
-     *         value does not decode into {@code resultType} or the answer is not an rpc answer
-     * @throws IllegalArgumentException if the server offers no service named {@code "rpc"}
+     * @return the codec, thread-safe, never {@code null}
      */
-    default <T> CompletableFuture<T> rpc(String method, Class<T> resultType, Object... params) {
-        return RpcAnswers.call(service("rpc"), method, resultType, params);
-    }
+    Json json();
 
     /**
      * Adds a status listener, called on the transport's thread (or the thread that called {@link #disconnect()});

@@ -123,7 +123,7 @@ class ErrorFramesTest {
         socket.receive("1|2|");
 
         assertThat(socket.nextSent()).isEqualTo("1|1|{\"x\":1,\"y\":2}");
-        assertThat(socket.nextSent()).isEqualTo(error("Expected JSON for Point but the payload is empty", "shapes", 1,
+        assertThat(socket.nextSent()).isEqualTo(error("Expected a JSON object but found an empty text", "shapes", 1,
                 2));
         socket.assertNoMoreSent();
     }
@@ -208,13 +208,21 @@ class ErrorFramesTest {
         socket.receive("0|3|");
         socket.receive("0|4|{\"c\":\"bogus\"}");
         socket.receive("0|5|{}");
+        socket.receive("0|6|{c:connect,sessionId:NaN}");
+        socket.receive("0|7|hello");
 
         assertThat(socket.nextSent()).isEqualTo(error("System command must be a JSON object like {\\\"c\\\":"
-                + "\\\"connect\\\"}: Expected JSON for Map but the payload is empty", "_system", 0, 3));
+                + "\\\"connect\\\"}: Expected a JSON object but found an empty text", "_system", 0, 3));
         assertThat(socket.nextSent()).isEqualTo(error("Unknown system command 'bogus'; expected 'connect' or "
                 + "'discover'", "_system", 0, 4));
         assertThat(socket.nextSent()).isEqualTo(error("Unknown system command (none); expected 'connect' or "
                 + "'discover'", "_system", 0, 5));
+        // Strict JSON: what a lenient parser would guess at is refused, in RTS's words, not the parser's.
+        assertThat(socket.nextSent()).isEqualTo(error("System command must be a JSON object like {\\\"c\\\":"
+                + "\\\"connect\\\"}: Malformed JSON at line 1 column 3; names and strings take double quotes, and "
+                + "comments, trailing commas, NaN and Infinity are not JSON", "_system", 0, 6));
+        assertThat(socket.nextSent()).isEqualTo(error("System command must be a JSON object like {\\\"c\\\":"
+                + "\\\"connect\\\"}: Expected a JSON object but found 'hello'", "_system", 0, 7));
         socket.assertNoMoreSent();
     }
 

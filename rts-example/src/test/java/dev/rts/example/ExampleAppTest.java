@@ -3,6 +3,7 @@ package dev.rts.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rts.client.RtsClient;
+import dev.rts.rpc.client.RpcClient;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,8 @@ class ExampleAppTest {
     void discoversRpcAndPubSubAndRegistersTheChatAndMathMethods() throws Exception {
         assertThat(client.services()).contains("demo", "rpc", "pubsub", "livereload");
 
-        assertThat(client.rpc("math.square", Long.class, 12).get(10, TimeUnit.SECONDS)).isEqualTo(144L);
-        assertThat(client.rpc("chat.rooms", List.class).get(10, TimeUnit.SECONDS)).isEmpty();
+        RpcClient rpc = RpcClient.of(client);
+        assertThat(rpc.call("math.square", Long.class, 12).get(10, TimeUnit.SECONDS)).isEqualTo(144L);
+        assertThat(rpc.call("chat.rooms", List.class).get(10, TimeUnit.SECONDS)).isEmpty();
     }
 }

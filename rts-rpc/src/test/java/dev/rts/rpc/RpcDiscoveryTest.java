@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rts.api.Feature;
 import dev.rts.api.Service;
 import dev.rts.api.ServiceOptions;
-import dev.rts.client.RtsClient;
 import dev.rts.client.RtsErrorException;
+import dev.rts.rpc.client.RpcClient;
 import dev.rts.testkit.TestClient;
 import dev.rts.testkit.TestServer;
 import java.time.Duration;
@@ -69,11 +69,11 @@ class RpcDiscoveryTest {
     void jvmClientCallsTypedMethods() throws Exception {
         try (TestServer server = TestServer.start(Rpc.service())) {
             server.api().get("rpc", Rpc.class).namespace("demo", new DemoActions());
-            RtsClient client = server.client().rtsClient();
-            assertThat(client.rpc("demo.square", Integer.class, 6).get(5, TimeUnit.SECONDS)).isEqualTo(36);
-            assertThat(client.rpc("demo.move", DemoActions.Point.class, new DemoActions.Point(1, 1), 2, 3)
+            RpcClient client = RpcClient.of(server.client().rtsClient());
+            assertThat(client.call("demo.square", Integer.class, 6).get(5, TimeUnit.SECONDS)).isEqualTo(36);
+            assertThat(client.call("demo.move", DemoActions.Point.class, new DemoActions.Point(1, 1), 2, 3)
                     .get(5, TimeUnit.SECONDS)).isEqualTo(new DemoActions.Point(3, 4));
-            assertThat(client.rpc("demo.sqare", Integer.class, 6)).failsWithin(Duration.ofSeconds(5))
+            assertThat(client.call("demo.sqare", Integer.class, 6)).failsWithin(Duration.ofSeconds(5))
                     .withThrowableOfType(ExecutionException.class)
                     .havingCause().isInstanceOf(RtsErrorException.class)
                     .withMessage("Unknown method 'demo.sqare'; did you mean 'demo.square'?");

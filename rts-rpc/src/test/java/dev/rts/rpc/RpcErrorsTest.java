@@ -121,9 +121,9 @@ class RpcErrorsTest {
     void valueNestedInAnArgumentThatDoesNotFitNamesTheType() {
         TestClient client = start(Map.of());
         assertThat(rpcError(client, "math.count", List.of(Map.of("x", "a")))).isEqualTo("Method 'math.count' "
-                + "argument 1 must be List<Point> but was [{\"x\":\"a\"}] (For input string: \"a\")");
+                + "argument 1 must be List<Point> but was [{\"x\":\"a\"}] (Expected a number but found \"a\")");
         assertThat(rpcError(client, "math.count", List.of(Map.of("x", true)))).isEqualTo("Method 'math.count' "
-                + "argument 1 must be List<Point> but was [{\"x\":true}] (Expected NUMBER but was BOOLEAN at path "
+                + "argument 1 must be List<Point> but was [{\"x\":true}] (Expected a number but found a boolean at "
                 + "$[0].x)");
     }
 

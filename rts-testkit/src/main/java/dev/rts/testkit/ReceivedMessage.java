@@ -1,9 +1,6 @@
 package dev.rts.testkit;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
-import com.google.gson.ToNumberPolicy;
+import dev.rts.json.internal.StrictJson;
 import java.lang.reflect.Type;
 import java.util.Objects;
 
@@ -14,9 +11,6 @@ import java.util.Objects;
  * @param text    the payload as it came off the wire
  */
 public record ReceivedMessage(String service, String text) {
-
-    private static final Gson GSON = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
-            .create();
 
     /**
      * Checks the parts.
@@ -32,14 +26,15 @@ public record ReceivedMessage(String service, String text) {
      * @param type the target type
      * @param <T>  the result type
      * @return the value
-     * @throws AssertionError if the payload is not JSON of that type, quoting it
+     * @throws AssertionError if the payload is not JSON of that type (the server's own strict codec decides),
+     *                        quoting it
      */
     public <T> T decode(Type type) {
         try {
-            return GSON.fromJson(text, type);
-        } catch (JsonParseException e) {
+            return StrictJson.instance().decode(text, type);
+        } catch (IllegalArgumentException e) {
             throw new AssertionError("Message from '" + service + "' is not JSON for " + type.getTypeName() + ": "
-                    + text, e);
+                    + e.getMessage() + ": " + text, e);
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.rts.testkit;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonParseException;
+import dev.rts.json.internal.StrictJson;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -37,16 +35,17 @@ public final class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageA
      */
     public ReceivedMessageAssert hasJson(String expectedJson) {
         isNotNull();
-        JsonElement expected = JsonParser.parseString(expectedJson);
-        JsonElement found;
+        Object expected = StrictJson.instance().parse(expectedJson);
+        Object found;
         try {
-            found = JsonParser.parseString(actual.text());
-        } catch (JsonParseException e) {
-            failWithMessage("Expected JSON from '%s' but got%n  %s", actual.service(), actual.text());
+            found = StrictJson.instance().parse(actual.text());
+        } catch (IllegalArgumentException e) {
+            failWithMessage("Expected JSON from '%s' but got%n  %s%n(%s)", actual.service(), actual.text(),
+                    e.getMessage());
             return this;
         }
         if (!expected.equals(found)) {
-            failWithMessage("Expected JSON from '%s' to be%n  %s%nbut was%n  %s", actual.service(), expected,
+            failWithMessage("Expected JSON from '%s' to be%n  %s%nbut was%n  %s", actual.service(), expectedJson,
                     actual.text());
         }
         return this;

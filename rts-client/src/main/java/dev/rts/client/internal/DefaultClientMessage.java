@@ -10,12 +10,12 @@ record DefaultClientMessage(String service, String text) implements ClientMessag
 
     @Override
     public <T> T decode(Class<T> type) {
-        return ClientJson.decode(text, type);
+        return DefaultRtsClient.JSON.decode(text, type);
     }
 
     @Override
     public <T> T decode(Type type) {
-        return ClientJson.decode(text, type);
+        return DefaultRtsClient.JSON.decode(text, type);
     }
 
     @Override

@@ -1,10 +1,11 @@
 package dev.rts.client.internal;
 
-import com.google.gson.reflect.TypeToken;
+import dev.rts.api.Json;
 import dev.rts.client.ClientStatus;
 import dev.rts.client.ClientTransport;
 import dev.rts.client.RtsClient;
 import dev.rts.client.ServiceHandle;
+import dev.rts.json.internal.StrictJson;
 import dev.rts.protocol.Frame;
 import dev.rts.protocol.FrameCodec;
 import dev.rts.protocol.MalformedFrameException;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class DefaultRtsClient implements RtsClient {
 
     static final Logger LOG = LoggerFactory.getLogger("rts.client");
+    static final StrictJson JSON = StrictJson.instance();
     static final String VERSION = "0.1.0";
     private static final long CONNECT_CALLBACK = 1;
     private static final long DISCOVER_CALLBACK = 2;
@@ -177,7 +179,7 @@ public final class DefaultRtsClient implements RtsClient {
         connect.put("c", "connect");
         connect.put("v", VERSION);
         connect.put("sessionId", sessionId == null ? Boolean.FALSE : sessionId);
-        transport.send(FrameCodec.encode(0, true, CONNECT_CALLBACK, ClientJson.GSON.toJson(connect)));
+        transport.send(FrameCodec.encode(0, true, CONNECT_CALLBACK, JSON.encode(connect)));
     }
 
     private void received(String text) {
@@ -207,11 +209,11 @@ public final class DefaultRtsClient implements RtsClient {
 
     private void system(Frame frame) {
         if (frame.callbackId() == CONNECT_CALLBACK) {
-            Map<?, ?> answer = ClientJson.decode(frame.payload(), Map.class);
+            Map<?, ?> answer = JSON.decode(frame.payload(), Map.class);
             sessionId = String.valueOf(answer.get("sessionId"));
             write(FrameCodec.encode(0, true, DISCOVER_CALLBACK, "{\"c\":\"discover\",\"p\":{}}"), true);
         } else if (frame.callbackId() == DISCOVER_CALLBACK) {
-            List<Entry> entries = ClientJson.decode(frame.payload(), new TypeToken<List<Entry>>() { }.getType());
+            List<Entry> entries = List.of(JSON.<Entry[]>decode(frame.payload(), Entry[].class));
             install(entries);
             List<String> held = List.copyOf(early);
             early.clear();
@@ -225,7 +227,7 @@ public final class DefaultRtsClient implements RtsClient {
             held.forEach(this::received);
             first.complete(null);
         } else {
-            error(ClientJson.decode(frame.payload(), Map.class));
+            error(JSON.decode(frame.payload(), Map.class));
         }
     }
 
@@ -371,6 +373,11 @@ public final class DefaultRtsClient implements RtsClient {
                 LOG.warn("Status listener failed", e);
             }
         }
+    }
+
+    @Override
+    public Json json() {
+        return JSON;
     }
 
     @Override

@@ -96,7 +96,7 @@ final class DefaultServiceHandle implements ServiceHandle {
         if (message == null) {
             throw new IllegalArgumentException("Cannot send null to service '" + name + "'");
         }
-        return json ? ClientJson.GSON.toJson(message) : message.toString();
+        return json ? DefaultRtsClient.JSON.encode(message) : message.toString();
     }
 
     void received(long callbackId, String payload) {

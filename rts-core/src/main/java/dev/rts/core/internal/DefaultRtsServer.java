@@ -7,6 +7,7 @@ import dev.rts.core.RtsServer;
 import dev.rts.core.spi.SessionStore;
 import dev.rts.core.spi.Transport;
 import dev.rts.core.spi.TransportProvider;
+import dev.rts.json.internal.StrictJson;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +49,7 @@ public final class DefaultRtsServer implements RtsServer {
     private Transport transport;
     private Dispatcher dispatcher;
     private ConnectionRegistry registry;
-    private GsonJson json;
+    private StrictJson json;
     /** What {@code discover} answers; set once before the transport starts. */
     private volatile List<Map<String, Object>> discovery = List.of();
     private final List<MountedService> started = new ArrayList<>();
@@ -80,7 +81,7 @@ public final class DefaultRtsServer implements RtsServer {
                     change -> notify(services, change, s -> s.userListeners, "user change"),
                     change -> notify(services, change, s -> s.attributeListeners, "attribute change"));
             registry.followStore(workers, MAX_PENDING_STORE_CHANGES);
-            json = new GsonJson();
+            json = StrictJson.instance();
             ErrorReplies errors = new ErrorReplies(json, config.production());
             ConnectionEvents events = new ConnectionEvents(registry, services, config.middleware());
             services[0] = MountedService.system(new SystemHandler(new SystemHost() {

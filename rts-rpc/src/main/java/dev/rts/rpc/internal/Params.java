@@ -64,20 +64,12 @@ final class Params {
     }
 
     /**
-     * The codec's reason, from the root cause: it names the nested value at fault ({@code Expected NUMBER but was
-     * STRING at path $[0].x}) without the Java type names of the codec's own message.
+     * The codec's reason, already in RTS's words: it names the nested value at fault ({@code Expected a number but
+     * found a boolean at $[0].x}).
      */
-    private static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root == e ? null : root.getMessage();
-        if (message == null || message.isBlank()) {
-            return "";
-        }
-        int see = message.indexOf("\nSee ");
-        return " (" + (see > 0 ? message.substring(0, see) : message).strip() + ")";
+    private static String reason(IllegalArgumentException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? "" : " (" + message + ")";
     }
 
     /** Why the JSON value cannot be this type ("" to say nothing more), or null if its kind fits. */

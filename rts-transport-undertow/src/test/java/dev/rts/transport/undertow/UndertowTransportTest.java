@@ -176,9 +176,9 @@ class UndertowTransportTest {
                 + "'1|{\\\"a\\\":1}'\",\"service\":\"echo\",\"serviceId\":1}");
         cases.put("1|abc|{}", "{\"type\":\"error\",\"message\":\"Malformed frame: expected a numeric callback id but "
                 + "found 'abc'\",\"service\":\"echo\",\"serviceId\":1}");
-        cases.put("1|5|", "{\"type\":\"error\",\"message\":\"Expected JSON for Object but the payload is empty\","
+        cases.put("1|5|", "{\"type\":\"error\",\"message\":\"Expected JSON but found an empty text\","
                 + "\"service\":\"echo\",\"serviceId\":1,\"callbackId\":5}");
-        cases.put("1|6|{not json", "{\"type\":\"error\",\"message\":\"Expected JSON for Object but ");
+        cases.put("1|6|{not json", "{\"type\":\"error\",\"message\":\"Malformed JSON at line 1 column ");
         cases.put("1|8|\"fail\"", "{\"type\":\"error\",\"message\":\"Echo was told to fail\",\"service\":\"echo\","
                 + "\"serviceId\":1,\"callbackId\":8");
         for (Map.Entry<String, String> c : cases.entrySet()) {

@@ -1,12 +1,12 @@
-package dev.rts.client;
+package dev.rts.rpc.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rts.api.Feature;
 import dev.rts.api.Service;
 import dev.rts.api.ServiceContext;
-import dev.rts.core.RtsServer;
-import java.net.URI;
+import dev.rts.client.RtsErrorException;
+import dev.rts.testkit.TestServer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@link RtsClient#rpc}, against a stand-in that speaks the rpc service's wire format. */
+/**
+ * {@link RpcClient} against a stand-in that speaks the rpc service's wire format, so that every answer shape,
+ * including broken ones the real service never sends, can be tried.
+ */
 @Timeout(30)
 class RtsClientRpcTest {
 
@@ -61,51 +64,49 @@ class RtsClientRpcTest {
         }
     }
 
-    private RtsServer server;
-    private RtsClient client;
+    private TestServer server;
+    private RpcClient client;
 
     @BeforeEach
-    void start() throws Exception {
-        server = RtsServer.builder().discoverServices(false).host("127.0.0.1").port(0).service(new RpcLike()).build();
-        server.start();
-        client = RtsClient.builder().uri(URI.create("ws://127.0.0.1:" + server.port() + "/")).build();
-        client.connect().get(5, TimeUnit.SECONDS);
+    void start() {
+        server = TestServer.start(new RpcLike());
+        client = RpcClient.of(server.client().rtsClient());
     }
 
     @AfterEach
     void stop() {
-        client.disconnect();
-        server.stop();
+        server.close();
     }
 
     @Test
     void rpcDecodesTheFirstAnsweredValue() throws Exception {
-        assertThat(client.rpc("demo.square", Integer.class, 5).get(5, TimeUnit.SECONDS)).isEqualTo(25);
-        assertThat(client.rpc("demo.point", Point.class).get(5, TimeUnit.SECONDS)).isEqualTo(new Point(1, 2));
-        assertThat(client.rpc("demo.echo", String.class, "hi", "there").get(5, TimeUnit.SECONDS)).isEqualTo("hi");
-        assertThat(client.rpc("demo.echo", String.class, (Object) null).get(5, TimeUnit.SECONDS)).isNull();
-        assertThat(client.rpc("demo.none", Object.class).get(5, TimeUnit.SECONDS)).isNull();
-        assertThat(client.rpc("demo.errorFirst", Integer.class).get(5, TimeUnit.SECONDS)).isNull();
+        assertThat(client.call("demo.square", Integer.class, 5).get(5, TimeUnit.SECONDS)).isEqualTo(25);
+        assertThat(client.call("demo.point", Point.class).get(5, TimeUnit.SECONDS)).isEqualTo(new Point(1, 2));
+        assertThat(client.call("demo.echo", String.class, "hi", "there").get(5, TimeUnit.SECONDS)).isEqualTo("hi");
+        assertThat(client.call("demo.echo", String.class, (Object) null).get(5, TimeUnit.SECONDS)).isNull();
+        assertThat(client.call("demo.none", Object.class).get(5, TimeUnit.SECONDS)).isNull();
+        assertThat(client.call("demo.errorFirst", Integer.class).get(5, TimeUnit.SECONDS)).isNull();
     }
 
     @Test
     void errorAnswerFailsWithTheServersMessage() {
-        assertThat(client.rpc("demo.nope", Integer.class)).failsWithin(Duration.ofSeconds(5))
+        assertThat(client.call("demo.nope", Integer.class)).failsWithin(Duration.ofSeconds(5))
                 .withThrowableOfType(ExecutionException.class)
                 .havingCause().isInstanceOf(RtsErrorException.class).withMessage("Unknown method 'demo.nope'");
     }
 
     @Test
     void answerOfTheWrongShapeFailsClearly() {
-        CompletableFuture<Integer> broken = client.rpc("demo.broken", Integer.class);
+        CompletableFuture<Integer> broken = client.call("demo.broken", Integer.class);
         assertThat(broken).failsWithin(Duration.ofSeconds(5))
                 .withThrowableOfType(ExecutionException.class)
                 .havingCause().isInstanceOf(IllegalArgumentException.class)
                 .withMessage("Expected an rpc answer {\"p\":[...]} or {\"e\":{\"message\":...}} for 'demo.broken' "
                         + "but got {\"answer\":1}");
-        assertThat(client.rpc("demo.echo", Integer.class, "five")).failsWithin(Duration.ofSeconds(5))
+        assertThat(client.call("demo.echo", Integer.class, "five")).failsWithin(Duration.ofSeconds(5))
                 .withThrowableOfType(ExecutionException.class)
                 .havingCause().isInstanceOf(IllegalArgumentException.class)
-                .withMessage("Rpc 'demo.echo' answered \"five\", which is not Integer");
+                .withMessage("Rpc 'demo.echo' answered \"five\", which is not Integer: Expected a number but found "
+                        + "\"five\"");
     }
 }
