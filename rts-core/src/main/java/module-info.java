@@ -12,4 +12,5 @@ module dev.rts.core {
 
     uses dev.rts.api.Service;
     uses dev.rts.core.spi.TransportProvider;
+    uses dev.rts.core.spi.ClusterBusProvider;
 }

@@ -1,6 +1,6 @@
 /**
  * Pub/sub: events to every client, to channels, to signed-in users and to single tabs, encoded once per event and
- * fanned out through indexes; a {@link dev.rts.pubsub.Backplane} carries them between server processes.
+ * fanned out through indexes; the server's cluster bus carries them between server processes.
  */
 module dev.rts.pubsub {
     requires dev.rts.api;

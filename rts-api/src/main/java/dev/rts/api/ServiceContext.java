@@ -75,6 +75,18 @@ public interface ServiceContext {
     Executor executor();
 
     /**
+     * This service's view of the server's {@link ClusterBus}, which carries messages between the server processes
+     * of the app. Topics are relative to the service: the view puts {@code <mount name>:} in front of every topic
+     * and takes it off again for listeners, so the same service on every node shares its topics and no other service
+     * sees them. {@link ClusterBus#nodeId()} is the server's node id. When the service stops, the server removes the
+     * subscriptions and link listeners it left behind. Without a bus configured for the app, this is a private
+     * in-process bus that reaches this server only.
+     *
+     * @return the view; the same object for the service's whole run
+     */
+    ClusterBus bus();
+
+    /**
      * Whether the app declared that it runs in production. Development tools (live reload, verbose errors) stay off in
      * production unless explicitly enabled.
      *

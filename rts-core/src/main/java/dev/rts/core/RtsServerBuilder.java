@@ -1,6 +1,7 @@
 package dev.rts.core;
 
 import dev.rts.api.Api;
+import dev.rts.api.ClusterBus;
 import dev.rts.api.Service;
 import dev.rts.api.ServiceOptions;
 import dev.rts.core.internal.DefaultRtsServer;
@@ -37,6 +38,7 @@ public final class RtsServerBuilder {
     private Duration sessionMaxAge = Duration.ofDays(1);
     private ExecutorService executor;
     private Transport transport;
+    private ClusterBus clusterBus;
     private String host = "0.0.0.0";
     private int port = 3001;
     private String path = "/";
@@ -197,6 +199,21 @@ public final class RtsServerBuilder {
      */
     public RtsServerBuilder transport(Transport transport) {
         this.transport = Objects.requireNonNull(transport, "transport");
+        return this;
+    }
+
+    /**
+     * The cluster bus that connects this server to the other server processes of the app (default: the one created
+     * by the only {@link dev.rts.core.spi.ClusterBusProvider} found with {@link java.util.ServiceLoader}, else a
+     * private in-process bus reaching this server only). Services reach it through
+     * {@link dev.rts.api.ServiceContext#bus()}. The server does not close a bus given here: close it after stopping
+     * the server, which lets several servers in one JVM share an {@link InProcessBus}'s nodes in tests.
+     *
+     * @param bus this server's link to the bus; one per server, since it carries the server's node id
+     * @return this builder
+     */
+    public RtsServerBuilder clusterBus(ClusterBus bus) {
+        this.clusterBus = Objects.requireNonNull(bus, "clusterBus");
         return this;
     }
 
@@ -378,7 +395,7 @@ public final class RtsServerBuilder {
                 Map.copyOf(discoveredOptions), Set.copyOf(excluded), List.copyOf(middleware),
                 Optional.ofNullable(sessionStore), sessionMaxAge, Optional.ofNullable(executor),
                 Optional.ofNullable(transport), settings, maxPendingMessages, production, root, sessionCookieName,
-                List.copyOf(startHooks)));
+                List.copyOf(startHooks), Optional.ofNullable(clusterBus)));
     }
 
     private static Duration positive(String property, Duration value) {

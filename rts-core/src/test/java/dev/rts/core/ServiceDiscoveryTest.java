@@ -124,7 +124,7 @@ class ServiceDiscoveryTest {
     }
 
     /** Runs with a context class loader that also sees {@code extra-providers/<dir>/META-INF/services}. */
-    private static void withExtraProviders(String dir, Runnable action) throws Exception {
+    static void withExtraProviders(String dir, Runnable action) throws Exception {
         URL root = ServiceDiscoveryTest.class.getResource("/extra-providers/" + dir + "/");
         assertThat(root).as("test resource extra-providers/%s", dir).isNotNull();
         Thread thread = Thread.currentThread();

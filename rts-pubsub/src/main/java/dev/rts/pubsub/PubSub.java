@@ -27,7 +27,7 @@ import java.util.Collection;
  * dropped socket are lost.
  *
  * <p><b>Several server processes.</b> {@link #all}, {@link #channel} and {@link #user} events are also handed to
- * the service's {@link Backplane}, which delivers them to the other processes; this process delivers to its own
+ * the server's cluster bus ({@code ServiceContext.bus()}), which delivers them to the other processes; this process delivers to its own
  * sockets directly. {@link #socket} events stay on this process, because socket ids are only unique per process.
  * Delivery is at most once: an event published while a socket is reconnecting is not replayed.
  *

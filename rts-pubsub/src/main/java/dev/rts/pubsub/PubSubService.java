@@ -12,29 +12,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The pub/sub service. Its server-side API is {@link PubSub}; its browser half is {@code api.pubsub} (see the module
  * README).
  *
  * <p>Adding the jar is enough for one server process: {@link java.util.ServiceLoader} creates it with the public
- * constructor, mounts it as {@code "pubsub"}, with a private in-process backplane and no client subscriptions. To
- * configure it, build one and mount it explicitly; the server then skips the discovered instance:
+ * constructor and mounts it as {@code "pubsub"}, with no client subscriptions. To configure it, build one and mount
+ * it explicitly; the server then skips the discovered instance:
  * <pre>{@code
- * Backplane redis = ...;                          // shared by every server process of the app
  * RtsServer.builder()
  *         .service(PubSubService.builder()
- *                 .backplane(redis)
  *                 .authorizer((session, channel) -> channel.startsWith("public:"))
  *                 .build())
  *         .build();
  * }</pre>
  *
+ * <p>Events reach the other server processes of the app through the server's cluster bus
+ * ({@code ServiceContext.bus()}); the service subscribes to bus topic {@code all} from start to stop, to
+ * {@code channel:<name>} while a session with a socket on the node is subscribed to the channel, and to
+ * {@code user:<id>} while a session signed in as the user has a socket on the node (the server puts the mount name in
+ * front: {@code pubsub:all}). See the module README for the message format.
+ *
  * <p>It uses {@link Feature#SESSIONS} only. Pushes are {@code <id>|{"e":...}} frames without callback field, as in
  * the reference; client subscription requests carry their own request id inside the JSON. The service encodes its
  * JSON itself (through {@code ServiceContext.json()}) rather than using {@link Feature#JSON}, so that each event is
- * encoded once for every socket on every node: the backplane carries the payload text and other nodes send it on
+ * encoded once for every socket on every node: the bus carries the payload text and other nodes send it on
  * unchanged. The frames on the wire are the same either way.
  *
  * <p>One instance serves one server: starting it twice throws.
@@ -44,16 +47,12 @@ public final class PubSubService implements Service {
     /** The default mount name. */
     public static final String NAME = "pubsub";
 
-    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-    private static final Pattern TOPIC_PREFIX = Pattern.compile("[A-Za-z0-9_.:/-]{0,64}");
-
     private final PubSubConfig config;
     private DefaultPubSub running;
     private boolean started;
 
     /**
-     * The service with the defaults: a private in-process backplane, a random node id, topic prefix
-     * {@code rts:pubsub:}, {@link SubscriptionAuthorizer#DENY_ALL}, at most 100 channels per session. Does no work;
+     * The service with the defaults: {@link SubscriptionAuthorizer#DENY_ALL}, at most 100 channels per session. Does no work;
      * {@link java.util.ServiceLoader} uses it.
      */
     public PubSubService() {
@@ -61,8 +60,7 @@ public final class PubSubService implements Service {
     }
 
     private PubSubService(Builder builder) {
-        this.config = new PubSubConfig(builder.backplane, builder.authorizer, builder.nodeId, builder.topicPrefix,
-                builder.maxChannelsPerSession);
+        this.config = new PubSubConfig(builder.authorizer, builder.maxChannelsPerSession);
     }
 
     /**
@@ -90,7 +88,7 @@ public final class PubSubService implements Service {
     }
 
     /**
-     * Registers the connection, user and message handlers and subscribes to the backplane's {@code all} topic.
+     * Registers the connection, user and message handlers and subscribes to the bus topic {@code all}.
      *
      * @param context this service's view of the server
      * @return the {@link PubSub} API
@@ -108,8 +106,7 @@ public final class PubSubService implements Service {
     }
 
     /**
-     * Stops publishing and leaves the backplane topics. A backplane given to the builder is left open for the app
-     * to close; the private in-process one is closed.
+     * Stops publishing and leaves the bus topics.
      */
     @Override
     public synchronized void stop() {
@@ -142,35 +139,17 @@ public final class PubSubService implements Service {
 
     @Override
     public String toString() {
-        return "PubSubService" + (config.backplane() == null ? "" : "[" + config.backplane() + "]");
+        return "PubSubService";
     }
 
     /**
      * Configures a {@link PubSubService}. Not thread-safe; each method checks its argument at once.
      */
     public static final class Builder {
-        private Backplane backplane;
         private SubscriptionAuthorizer authorizer = SubscriptionAuthorizer.DENY_ALL;
-        private String nodeId;
-        private String topicPrefix = "rts:pubsub:";
         private int maxChannelsPerSession = 100;
 
         private Builder() {
-        }
-
-        /**
-         * The backplane that carries {@code all}, {@code channel} and {@code user} events to the other server
-         * processes (default: a private in-process one, reaching no other process). Give every process the same
-         * kind of backplane, connected to the same broker, and the same {@link #topicPrefix(String)}. The service
-         * does not close it.
-         *
-         * @param backplane the backplane
-         * @return this builder
-         * @throws NullPointerException if it is {@code null}
-         */
-        public Builder backplane(Backplane backplane) {
-            this.backplane = Objects.requireNonNull(backplane, "backplane");
-            return this;
         }
 
         /**
@@ -183,40 +162,6 @@ public final class PubSubService implements Service {
          */
         public Builder authorizer(SubscriptionAuthorizer authorizer) {
             this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
-            return this;
-        }
-
-        /**
-         * This process's id on the backplane, by which it recognises its own messages (default: 16 random hex
-         * digits, new at each start). Must differ between the processes sharing a backplane.
-         *
-         * @param nodeId 1 to 64 characters of {@code [A-Za-z0-9_.-]}
-         * @return this builder
-         * @throws IllegalArgumentException if it does not match
-         */
-        public Builder nodeId(String nodeId) {
-            if (nodeId == null || !NODE_ID.matcher(nodeId).matches()) {
-                throw new IllegalArgumentException("nodeId must be 1 to 64 characters of [A-Za-z0-9_.-] but was "
-                        + quote(nodeId));
-            }
-            this.nodeId = nodeId;
-            return this;
-        }
-
-        /**
-         * The start of every backplane topic name (default {@code rts:pubsub:}), so that several apps can share
-         * one broker.
-         *
-         * @param prefix 0 to 64 characters of {@code [A-Za-z0-9_.:/-]}
-         * @return this builder
-         * @throws IllegalArgumentException if it does not match
-         */
-        public Builder topicPrefix(String prefix) {
-            if (prefix == null || !TOPIC_PREFIX.matcher(prefix).matches()) {
-                throw new IllegalArgumentException("topicPrefix must be 0 to 64 characters of [A-Za-z0-9_.:/-] but was "
-                        + quote(prefix));
-            }
-            this.topicPrefix = prefix;
             return this;
         }
 
@@ -243,10 +188,6 @@ public final class PubSubService implements Service {
          */
         public PubSubService build() {
             return new PubSubService(this);
-        }
-
-        private static String quote(String value) {
-            return value == null ? "null" : "'" + value + "'";
         }
     }
 }

@@ -9,7 +9,6 @@
  *       defaults, or built and mounted explicitly to configure it.</li>
  *   <li>{@link dev.rts.pubsub.SubscriptionAuthorizer}: which channels browsers may subscribe themselves to
  *       (default: none).</li>
- *   <li>{@link dev.rts.pubsub.Backplane}: the SPI that carries events between server processes.</li>
  * </ul>
  *
  * <p>The wire format and the browser API are described in the module's README.

@@ -2,7 +2,7 @@ package dev.rts.pubsub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rts.pubsub.BackplaneTest.RecordingBackplane;
+import dev.rts.core.InProcessBus;
 import dev.rts.pubsub.internal.DefaultPubSub;
 import dev.rts.testkit.TestClient;
 import dev.rts.testkit.TestServer;
@@ -29,10 +29,11 @@ class ConcurrentChangesTest {
 
     @Test
     void theIndexMatchesTheConnectedSessionsAfterConcurrentChangesAndEmptiesWhenEveryoneLeaves() throws Exception {
-        RecordingBackplane backplane = new RecordingBackplane();
+        InProcessBus backplane = InProcessBus.create();
         ConnectionProbe probe = new ConnectionProbe();
         try (TestServer server = TestServer.builder()
-                .service(PubSubService.builder().backplane(backplane).build())
+                .service(PubSubService.builder().build())
+                .configure(b -> b.clusterBus(backplane.connect()))
                 .service(probe)
                 .start()) {
             PubSub pubsub = server.api().get("pubsub", PubSub.class);
@@ -100,10 +101,10 @@ class ConcurrentChangesTest {
                 indexed.put(channel, new TreeSet<>(internals.localSessionsOf(channel)));
             }
             assertThat(indexed).isEqualTo(expected);
-            Set<String> expectedTopics = new TreeSet<>(Set.of("rts:pubsub:all"));
-            expected.keySet().forEach(channel -> expectedTopics.add("rts:pubsub:channel:" + channel));
+            Set<String> expectedTopics = new TreeSet<>(Set.of("pubsub:all"));
+            expected.keySet().forEach(channel -> expectedTopics.add("pubsub:channel:" + channel));
             for (String session : sessions.subList(0, 4)) {
-                server.session(session).userId().ifPresent(user -> expectedTopics.add("rts:pubsub:user:" + user));
+                server.session(session).userId().ifPresent(user -> expectedTopics.add("pubsub:user:" + user));
             }
             assertThat(new TreeSet<>(backplane.topics())).isEqualTo(expectedTopics);
 
@@ -113,7 +114,7 @@ class ConcurrentChangesTest {
             }
             assertThat(internals.localSessionCount()).isZero();
             assertThat(internals.localChannels()).isEmpty();
-            assertThat(backplane.topics()).containsExactly("rts:pubsub:all");
+            assertThat(backplane.topics()).containsExactly("pubsub:all");
         } finally {
             backplane.close();
         }

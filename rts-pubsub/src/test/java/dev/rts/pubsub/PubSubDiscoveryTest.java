@@ -1,6 +1,7 @@
 package dev.rts.pubsub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rts.api.Feature;
 import dev.rts.api.Service;
@@ -35,14 +36,16 @@ class PubSubDiscoveryTest {
 
     @Test
     void anExplicitlyMountedInstanceReplacesTheDiscoveredOne() {
-        PubSubService configured = PubSubService.builder().nodeId("web-1").build();
+        PubSubService configured = PubSubService.builder().maxChannelsPerSession(1).build();
         try (TestServer server = TestServer.builder()
                 .configure(b -> b.discoverServices(true))
                 .service(configured)
                 .start()) {
             PubSub pubsub = server.api().get("pubsub", PubSub.class);
-            assertThat(((dev.rts.pubsub.internal.DefaultPubSub) pubsub).nodeId()).isEqualTo("web-1");
             TestClient client = server.client();
+            pubsub.channels(client.sessionId()).subscribe("first");
+            assertThatThrownBy(() -> pubsub.channels(client.sessionId()).subscribe("second"))
+                    .isInstanceOf(IllegalStateException.class);
             assertThat(pubsub.all("hello")).isEqualTo(1);
             assertThat(client.nextMessage("pubsub").text()).isEqualTo("{\"e\":\"hello\",\"p\":[]}");
         }

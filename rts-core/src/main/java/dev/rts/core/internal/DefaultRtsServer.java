@@ -1,9 +1,12 @@
 package dev.rts.core.internal;
 
 import dev.rts.api.Api;
+import dev.rts.api.ClusterBus;
 import dev.rts.api.Service;
 import dev.rts.api.ServiceOptions;
+import dev.rts.core.InProcessBus;
 import dev.rts.core.RtsServer;
+import dev.rts.core.spi.ClusterBusProvider;
 import dev.rts.core.spi.SessionStore;
 import dev.rts.core.spi.Transport;
 import dev.rts.core.spi.TransportProvider;
@@ -47,6 +50,9 @@ public final class DefaultRtsServer implements RtsServer {
     private boolean ownsWorkers;
     private SessionStore store;
     private Transport transport;
+    private ClusterBus bus;
+    private AutoCloseable ownedBus;
+    private final List<DefaultServiceContext> contexts = new ArrayList<>();
     private Dispatcher dispatcher;
     private ConnectionRegistry registry;
     private StrictJson json;
@@ -100,6 +106,7 @@ public final class DefaultRtsServer implements RtsServer {
                 services[i + 1] = new MountedService(i + 1, mount.name(), mount.service(), mount.options());
             }
             dispatcher = new Dispatcher(json, workers, registry, events, errors, services, config);
+            bus = openBus();
             LOG.info("RTS services: {}", List.of(services).stream().map(MountedService::toString)
                     .collect(Collectors.joining(", ")));
             startServices(services);
@@ -197,7 +204,7 @@ public final class DefaultRtsServer implements RtsServer {
         if (!broken.isEmpty()) {
             throw new IllegalStateException("Cannot load " + what + " provider(s): " + String.join("; ", broken)
                     + ". Fix or remove the jar, or " + (type == Service.class ? "turn discovery off with "
-                    + "discoverServices(false) and register services by hand" : "pass a transport explicitly"));
+                    + "discoverServices(false) and register services by hand" : "pass a " + what + " explicitly"));
         }
         return found;
     }
@@ -208,7 +215,8 @@ public final class DefaultRtsServer implements RtsServer {
                 continue;
             }
             DefaultServiceContext context = new DefaultServiceContext(service, registry, json, workers,
-                    config.production(), api, config.root());
+                    config.production(), api, config.root(), bus);
+            contexts.add(context);
             Object serviceApi;
             try {
                 serviceApi = service.service.start(context);
@@ -223,6 +231,36 @@ public final class DefaultRtsServer implements RtsServer {
                 api.put(service.name, serviceApi);
             }
         }
+    }
+
+    /** The app's bus, else the only provider's, else a private in-process one; remembers which to close. */
+    private ClusterBus openBus() {
+        if (config.clusterBus().isPresent()) {
+            LOG.info("Cluster bus: {} (node {})", config.clusterBus().get(), config.clusterBus().get().nodeId());
+            return config.clusterBus().get();
+        }
+        List<ClusterBusProvider> providers = discover(ClusterBusProvider.class, "cluster bus");
+        if (providers.size() > 1) {
+            throw new IllegalStateException("Found " + providers.size() + " cluster bus providers ("
+                    + providers.stream().map(p -> p.name() + " " + p.getClass().getName())
+                    .collect(Collectors.joining(", ")) + "); pass one with RtsServer.builder().clusterBus(...)");
+        }
+        if (providers.isEmpty()) {
+            InProcessBus privateBus = InProcessBus.create();
+            ownedBus = privateBus;
+            return privateBus.connect();
+        }
+        ClusterBusProvider provider = providers.get(0);
+        ClusterBus created;
+        try {
+            created = provider.create();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cluster bus '" + provider.name() + "' (" + provider.getClass().getName()
+                    + ") failed to connect: " + Dispatcher.messageOf(e), e);
+        }
+        ownedBus = created;
+        LOG.info("Cluster bus: {} from provider '{}' (node {})", created, provider.name(), created.nodeId());
+        return created;
     }
 
     private Transport discoverTransport() {
@@ -309,6 +347,16 @@ public final class DefaultRtsServer implements RtsServer {
             }
         }
         started.clear();
+        contexts.forEach(context -> context.bus().release());
+        contexts.clear();
+        if (ownedBus != null) {
+            try {
+                ownedBus.close();
+            } catch (Exception e) {
+                LOG.error("Cluster bus {} failed to close", bus, e);
+            }
+            ownedBus = null;
+        }
         if (store != null) {
             try {
                 store.close();

@@ -2,6 +2,7 @@ package dev.rts.core.internal;
 
 import dev.rts.api.Api;
 import dev.rts.api.AttributeChange;
+import dev.rts.api.ClusterBus;
 import dev.rts.api.ConnectionEvent;
 import dev.rts.api.Connections;
 import dev.rts.api.Json;
@@ -29,10 +30,11 @@ final class DefaultServiceContext implements ServiceContext {
     private final boolean production;
     private final Api api;
     private final Path root;
+    private final ServiceBus bus;
     private volatile boolean sealed;
 
     DefaultServiceContext(MountedService mounted, ConnectionRegistry registry, Json json, Executor workers,
-                          boolean production, Api api, Path serverRoot) {
+                          boolean production, Api api, Path serverRoot, ClusterBus bus) {
         this.mounted = mounted;
         this.outbox = new Outbox(mounted, registry, json);
         this.registry = registry;
@@ -41,6 +43,7 @@ final class DefaultServiceContext implements ServiceContext {
         this.production = production;
         this.api = api;
         this.root = serverRoot.resolve(mounted.name);
+        this.bus = new ServiceBus(bus, mounted.name);
     }
 
     /** Called once the service's start returned: handlers are fixed from then on. */
@@ -86,6 +89,11 @@ final class DefaultServiceContext implements ServiceContext {
     @Override
     public Executor executor() {
         return workers;
+    }
+
+    @Override
+    public ServiceBus bus() {
+        return bus;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.rts.core.internal;
 
 import dev.rts.api.Api;
+import dev.rts.api.ClusterBus;
 import dev.rts.api.Service;
 import dev.rts.api.ServiceOptions;
 import dev.rts.core.Middleware;
@@ -24,7 +25,8 @@ public record ServerConfig(List<Mount> mounts, boolean discoverServices, Map<Str
                            Set<String> excluded, List<Middleware> middleware, Optional<SessionStore> sessionStore,
                            Duration sessionMaxAge, Optional<ExecutorService> executor, Optional<Transport> transport,
                            TransportSettings transportSettings, int maxPendingMessages, boolean production,
-                           Path root, String sessionCookieName, List<Consumer<Api>> startHooks) {
+                           Path root, String sessionCookieName, List<Consumer<Api>> startHooks,
+                           Optional<ClusterBus> clusterBus) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,12}");
 

@@ -2,6 +2,7 @@ package dev.rts.livereload.internal;
 
 import dev.rts.api.Api;
 import dev.rts.api.AttributeChange;
+import dev.rts.api.ClusterBus;
 import dev.rts.api.ConnectionEvent;
 import dev.rts.api.Connections;
 import dev.rts.api.Json;
@@ -54,6 +55,11 @@ final class FakeServiceContext implements ServiceContext {
     @Override
     public Path root() {
         return Path.of("livereload").toAbsolutePath();
+    }
+
+    @Override
+    public ClusterBus bus() {
+        throw new UnsupportedOperationException("not needed by live reload");
     }
 
     @Override

@@ -1,17 +1,15 @@
 package dev.rts.pubsub.internal;
 
+import dev.rts.api.ClusterBus;
 import dev.rts.api.Connections;
 import dev.rts.api.Json;
 import dev.rts.api.ServiceContext;
 import dev.rts.api.Session;
-import dev.rts.pubsub.Backplane;
 import dev.rts.pubsub.PubSub;
 import dev.rts.pubsub.SessionChannels;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,15 +23,13 @@ import org.slf4j.Logger;
 
 /**
  * The running service: publishes events, keeps the local index in step with connections and sessions, and relays
- * events to and from the backplane.
+ * events to and from the server's cluster bus.
  *
  * <p>Each event is encoded once, to the payload string that browsers get. The service does not use the JSON
  * feature: the core sends a string payload as it is, so the same string goes to every local socket and, inside the
- * backplane envelope, to every other node, which forwards it without decoding and encoding it again.
+ * bus envelope, to every other node, which forwards it without decoding and encoding it again.
  */
-public final class DefaultPubSub implements PubSub, Backplane.Listener {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
+public final class DefaultPubSub implements PubSub, ClusterBus.Listener {
 
     final PubSubConfig config;
     final LocalIndex index;
@@ -42,8 +38,7 @@ public final class DefaultPubSub implements PubSub, Backplane.Listener {
     private final Connections connections;
     private final Json json;
     private final Logger log;
-    private final Backplane backplane;
-    private final boolean ownBackplane;
+    private final ClusterBus bus;
     private final String nodeId;
     private final Topics topics;
     private final AtomicBoolean relayFailing = new AtomicBoolean();
@@ -55,10 +50,9 @@ public final class DefaultPubSub implements PubSub, Backplane.Listener {
         this.connections = context.connections();
         this.json = context.json();
         this.log = context.logger();
-        this.ownBackplane = config.backplane() == null;
-        this.backplane = ownBackplane ? new InProcessBackplane() : config.backplane();
-        this.nodeId = config.nodeId() != null ? config.nodeId() : HexFormat.of().formatHex(randomBytes());
-        this.topics = new Topics(config.topicPrefix());
+        this.bus = context.bus();
+        this.nodeId = bus.nodeId();
+        this.topics = new Topics("");
         this.attribute = new SessionAttribute(context.name() + ".channels", log);
         LocalIndex.Sessions sessions = new LocalIndex.Sessions() {
             @Override
@@ -77,18 +71,18 @@ public final class DefaultPubSub implements PubSub, Backplane.Listener {
                 if (stopped) {
                     return;
                 }
-                watch(() -> backplane.subscribe(topic, DefaultPubSub.this), "subscribe to", topic);
+                watch(() -> bus.subscribe(topic, DefaultPubSub.this), "subscribe to", topic);
             }
 
             @Override
             public void off(String topic) {
-                watch(() -> backplane.unsubscribe(topic, DefaultPubSub.this), "unsubscribe from", topic);
+                watch(() -> bus.unsubscribe(topic, DefaultPubSub.this), "unsubscribe from", topic);
             }
         }, sessions);
     }
 
     /**
-     * Starts the service on a context: registers its handlers and subscribes to the {@code all} topic.
+     * Starts the service on a context: registers its handlers and subscribes to the bus topic {@code all}.
      *
      * @param context the service's context, during {@code Service.start}
      * @param config  the checked configuration
@@ -105,22 +99,18 @@ public final class DefaultPubSub implements PubSub, Backplane.Listener {
             }
         });
         context.onMessage(new ClientRequests(pubsub, config.authorizer(), context.json(), context.logger()));
-        pubsub.watch(() -> pubsub.backplane.subscribe(pubsub.topics.all(), pubsub), "subscribe to",
+        pubsub.watch(() -> pubsub.bus.subscribe(pubsub.topics.all(), pubsub), "subscribe to",
                 pubsub.topics.all());
-        context.logger().info("Pub/sub started as node {} on {}, topics {}*", pubsub.nodeId,
-                pubsub.ownBackplane ? "a private in-process backplane" : pubsub.backplane, config.topicPrefix());
+        context.logger().info("Pub/sub started as node {} on {}", pubsub.nodeId, pubsub.bus);
         return pubsub;
     }
 
-    /** Stops publishing and leaves every topic; closes the backplane only if this service created it. */
+    /** Stops publishing and leaves every bus topic. */
     public void stop() {
         stopped = true;
-        backplane.unsubscribe(topics.all(), this);
+        bus.unsubscribe(topics.all(), this);
         for (String topic : index.topicsOn()) {
-            backplane.unsubscribe(topic, this);
-        }
-        if (ownBackplane) {
-            backplane.close();
+            bus.unsubscribe(topic, this);
         }
     }
 
@@ -239,14 +229,14 @@ public final class DefaultPubSub implements PubSub, Backplane.Listener {
         return sockets.isEmpty() ? 0 : context.send(sockets, payload);
     }
 
-    // ---- backplane ----
+    // ---- cluster bus ----
 
     private void relay(List<String> topicNames, String payload) {
         byte[] message = Envelope.encode(nodeId, payload);
         for (String topic : topicNames) {
             CompletionStage<Void> sent;
             try {
-                sent = backplane.publish(topic, message);
+                sent = bus.publish(topic, message);
             } catch (RuntimeException e) {
                 relayFailed(topic, e);
                 continue;
@@ -255,7 +245,7 @@ public final class DefaultPubSub implements PubSub, Backplane.Listener {
                 if (error != null) {
                     relayFailed(topic, error);
                 } else if (relayFailing.compareAndSet(true, false)) {
-                    log.info("Pub/sub backplane {} accepts events again", backplane);
+                    log.info("Pub/sub bus {} accepts events again", bus);
                 }
             });
         }
@@ -263,19 +253,19 @@ public final class DefaultPubSub implements PubSub, Backplane.Listener {
 
     private void relayFailed(String topic, Throwable error) {
         if (relayFailing.compareAndSet(false, true)) {
-            log.warn("Pub/sub backplane {} failed to publish on '{}'; other nodes miss events until it recovers "
-                    + "(further failures are logged at DEBUG)", backplane, topic, error);
+            log.warn("Pub/sub bus {} failed to publish on '{}'; other nodes miss events until it recovers "
+                    + "(further failures are logged at DEBUG)", bus, topic, error);
         } else {
-            log.debug("Pub/sub backplane {} failed to publish on '{}': {}", backplane, topic, error.toString());
+            log.debug("Pub/sub bus {} failed to publish on '{}': {}", bus, topic, error.toString());
         }
     }
 
-    /** Delivers another node's event to the sockets here. Called on the backplane's thread. */
+    /** Delivers another node's event to the sockets here. Called on a bus thread. */
     @Override
     public void onMessage(String topic, byte[] message) {
         Envelope envelope = Envelope.decode(message);
         if (envelope == null) {
-            log.warn("Dropped a backplane message on '{}' that is not '{}|<nodeId>|<payload>' ({} bytes)", topic,
+            log.warn("Dropped a bus message on '{}' that is not '{}|<nodeId>|<payload>' ({} bytes)", topic,
                     Envelope.VERSION, message.length);
             return;
         }
@@ -291,12 +281,12 @@ public final class DefaultPubSub implements PubSub, Backplane.Listener {
         } else if (user != null) {
             toUsers(List.of(user), envelope.payload());
         } else {
-            log.warn("Dropped a backplane message on unknown topic '{}'", topic);
+            log.warn("Dropped a bus message on unknown topic '{}'", topic);
         }
     }
 
     /**
-     * Starts a subscription change and logs its failure. A backplane that throws rather than failing the stage is
+     * Starts a subscription change and logs its failure. A bus that throws rather than failing the stage is
      * treated the same: this runs inside the local index's updates, which must complete for local delivery to work.
      */
     private void watch(Supplier<CompletionStage<Void>> change, String what, String topic) {
@@ -308,7 +298,7 @@ public final class DefaultPubSub implements PubSub, Backplane.Listener {
         }
         stage.whenComplete((ok, error) -> {
             if (error != null && !stopped) {
-                log.warn("Pub/sub could not {} backplane topic '{}'; events on it from other nodes are missed",
+                log.warn("Pub/sub could not {} bus topic '{}'; events on it from other nodes are missed",
                         what, topic, error);
             }
         });
@@ -343,7 +333,7 @@ public final class DefaultPubSub implements PubSub, Backplane.Listener {
         }
     }
 
-    /** This process's id on the backplane. */
+    /** This process's id on the cluster bus. */
     public String nodeId() {
         return nodeId;
     }
@@ -361,12 +351,6 @@ public final class DefaultPubSub implements PubSub, Backplane.Listener {
     /** The local sessions the index has for a channel, for tests. */
     public Set<String> localSessionsOf(String channel) {
         return Set.copyOf(index.sessionsOf(channel));
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 
     @Override

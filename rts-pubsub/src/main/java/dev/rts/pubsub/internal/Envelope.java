@@ -3,7 +3,7 @@ package dev.rts.pubsub.internal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A backplane message: UTF-8 text {@code 1|<nodeId>|<payload>}, the payload being the event exactly as browsers get
+ * A cluster bus message: UTF-8 text {@code 1|<nodeId>|<payload>}, the payload being the event exactly as browsers get
  * it, so that receiving nodes forward it without decoding it.
  *
  * @param nodeId  the node that published it

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What this process needs to fan out channel events, and which backplane topics it must listen to: the sessions with
+ * What this process needs to fan out channel events, and which bus topics it must listen to: the sessions with
  * at least one socket here, the channel -> sessions index built from their subscriptions, and how many of them each
  * user has signed in.
  *
@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LocalIndex {
 
-    /** Switches backplane topics on and off. Must not block. */
+    /** Switches bus topics on and off. Must not block. */
     interface TopicSwitch {
         void on(String topic);
 

@@ -1,10 +1,10 @@
 package dev.rts.pubsub.internal;
 
 /**
- * The backplane topic names below a prefix: {@code <prefix>all}, {@code <prefix>channel:<name>},
- * {@code <prefix>user:<id>}.
+ * The service's cluster bus topics: {@code all}, {@code channel:<name>}, {@code user:<id>} (the server's bus puts
+ * the mount name in front, as in {@code pubsub:all}).
  *
- * @param prefix the prefix, such as {@code rts:pubsub:}
+ * @param prefix the prefix inside the service's topics, empty in production
  */
 record Topics(String prefix) {
 

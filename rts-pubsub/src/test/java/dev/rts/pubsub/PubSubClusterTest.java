@@ -3,64 +3,83 @@ package dev.rts.pubsub;
 import static dev.rts.testkit.RtsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rts.pubsub.internal.InProcessBackplane;
+import dev.rts.api.ClusterBus;
+import dev.rts.core.InProcessBus;
 import dev.rts.testkit.TestClient;
 import dev.rts.testkit.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Two server processes, simulated by two servers in this JVM sharing an in-process backplane. */
+/** Two server processes, simulated by two servers in this JVM sharing an in-process cluster bus. */
 @Timeout(20)
-class BackplaneTest {
+class PubSubClusterTest {
 
     private static final Duration QUIET = Duration.ofMillis(100);
 
-    /** Records what the nodes publish, on top of the in-process bus. */
-    static final class RecordingBackplane implements Backplane {
-        final InProcessBackplane bus = (InProcessBackplane) Backplane.inProcess();
-        final List<String> published = new CopyOnWriteArrayList<>();
+    /** One node's link to the bus that records what the node publishes. */
+    static final class RecordingBus implements ClusterBus {
+        final ClusterBus node;
+        final List<String> published;
+
+        RecordingBus(ClusterBus node, List<String> published) {
+            this.node = node;
+            this.published = published;
+        }
+
+        @Override
+        public String nodeId() {
+            return node.nodeId();
+        }
 
         @Override
         public CompletionStage<Void> publish(String topic, byte[] message) {
             published.add(topic + " " + new String(message, StandardCharsets.UTF_8));
-            return bus.publish(topic, message);
+            return node.publish(topic, message);
         }
 
         @Override
         public CompletionStage<Void> subscribe(String topic, Listener listener) {
-            return bus.subscribe(topic, listener);
+            return node.subscribe(topic, listener);
         }
 
         @Override
         public CompletionStage<Void> unsubscribe(String topic, Listener listener) {
-            return bus.unsubscribe(topic, listener);
+            return node.unsubscribe(topic, listener);
+        }
+
+        @Override
+        public void addLinkListener(LinkListener listener) {
+            node.addLinkListener(listener);
+        }
+
+        @Override
+        public void removeLinkListener(LinkListener listener) {
+            node.removeLinkListener(listener);
         }
 
         @Override
         public void close() {
-            bus.close();
-        }
-
-        Set<String> topics() {
-            return bus.topics();
+            node.close();
         }
     }
 
-    private final RecordingBackplane backplane = new RecordingBackplane();
+    private final InProcessBus bus = InProcessBus.create();
+    private final List<String> published = new CopyOnWriteArrayList<>();
     private final ConnectionProbe probeB = new ConnectionProbe();
     private final TestServer nodeA = TestServer.builder()
-            .service(PubSubService.builder().backplane(backplane).nodeId("a").build())
+            .service(PubSubService.builder().build())
+            .configure(b -> b.clusterBus(new RecordingBus(bus.connect("a"), published)))
             .start();
     private final TestServer nodeB = TestServer.builder()
-            .service(PubSubService.builder().backplane(backplane).nodeId("b").build())
+            .service(PubSubService.builder().build())
             .service(probeB)
+            .configure(b -> b.clusterBus(new RecordingBus(bus.connect("b"), published)))
             .start();
     private final PubSub pubsubA = nodeA.api().get("pubsub", PubSub.class);
     private final PubSub pubsubB = nodeB.api().get("pubsub", PubSub.class);
@@ -69,8 +88,8 @@ class BackplaneTest {
     void stop() {
         nodeA.stop();
         nodeB.stop();
-        assertThat(backplane.topics()).isEmpty();
-        backplane.close();
+        assertThat(bus.topics()).isEmpty();
+        bus.close();
     }
 
     @Test
@@ -84,7 +103,7 @@ class BackplaneTest {
         assertThat(onB.nextMessage("pubsub")).hasText("{\"e\":\"news\",\"p\":[\"hi\"]}");
         onA.assertNoMessageWithin("pubsub", QUIET);
         onB.assertNoMoreMessages();
-        assertThat(backplane.published).containsExactly("rts:pubsub:all 1|a|{\"e\":\"news\",\"p\":[\"hi\"]}");
+        assertThat(published).containsExactly("pubsub:all 1|a|{\"e\":\"news\",\"p\":[\"hi\"]}");
     }
 
     @Test
@@ -101,7 +120,7 @@ class BackplaneTest {
         assertThat(onB.nextMessage("pubsub")).hasText(expected);
         onB.assertNoMessageWithin("pubsub", QUIET);
         onA.assertNoMoreMessages();
-        assertThat(backplane.published).containsExactly("rts:pubsub:channel:disney 1|b|" + expected);
+        assertThat(published).containsExactly("pubsub:channel:disney 1|b|" + expected);
     }
 
     @Test
@@ -128,36 +147,36 @@ class BackplaneTest {
         assertThat(pubsubA.socket(onB.socketId(), "poke")).isZero();
 
         onB.assertNoMessageWithin("pubsub", QUIET);
-        assertThat(backplane.published).isEmpty();
+        assertThat(published).isEmpty();
     }
 
     @Test
     void aNodeListensToChannelAndUserTopicsOnlyWhileItHasSessionsForThem() {
-        assertThat(backplane.topics()).containsExactly("rts:pubsub:all");
+        assertThat(bus.topics()).containsExactly("pubsub:all");
         TestClient first = nodeB.client();
         TestClient second = nodeB.client(first.sessionId());
 
         pubsubB.channels(first.sessionId()).subscribe("room");
         nodeB.session(first.sessionId()).setUserId("ann");
-        assertThat(backplane.topics()).containsExactlyInAnyOrder("rts:pubsub:all", "rts:pubsub:channel:room",
-                "rts:pubsub:user:ann");
+        assertThat(bus.topics()).containsExactlyInAnyOrder("pubsub:all", "pubsub:channel:room",
+                "pubsub:user:ann");
 
         first.disconnect();
         probeB.awaitDisconnect(nodeB.timeout());
-        assertThat(backplane.topics()).hasSize(3);
+        assertThat(bus.topics()).hasSize(3);
 
         second.disconnect();
         probeB.awaitDisconnect(nodeB.timeout());
-        assertThat(backplane.topics()).containsExactly("rts:pubsub:all");
+        assertThat(bus.topics()).containsExactly("pubsub:all");
 
         TestClient back = nodeB.client(first.sessionId());
         Clients.listThroughSocket(back);
-        assertThat(backplane.topics()).containsExactlyInAnyOrder("rts:pubsub:all", "rts:pubsub:channel:room",
-                "rts:pubsub:user:ann");
+        assertThat(bus.topics()).containsExactlyInAnyOrder("pubsub:all", "pubsub:channel:room",
+                "pubsub:user:ann");
 
         nodeB.session(first.sessionId()).setUserId(null);
         pubsubB.channels(first.sessionId()).reset();
-        assertThat(backplane.topics()).containsExactly("rts:pubsub:all");
+        assertThat(bus.topics()).containsExactly("pubsub:all");
     }
 
     @Test
@@ -165,9 +184,10 @@ class BackplaneTest {
         TestClient onA = nodeA.client();
         TestClient onB = nodeB.client();
 
-        backplane.publish("rts:pubsub:all", "1|a|{\"e\":\"fromA\",\"p\":[]}".getBytes(StandardCharsets.UTF_8));
-        backplane.publish("rts:pubsub:all", "2|c|{\"e\":\"future\",\"p\":[]}".getBytes(StandardCharsets.UTF_8));
-        backplane.publish("rts:pubsub:all", "1|c|{\"e\":\"fromC\",\"p\":[]}".getBytes(StandardCharsets.UTF_8));
+        ClusterBus nodeC = bus.connect("c");
+        nodeC.publish("pubsub:all", "1|a|{\"e\":\"fromA\",\"p\":[]}".getBytes(StandardCharsets.UTF_8));
+        nodeC.publish("pubsub:all", "2|c|{\"e\":\"future\",\"p\":[]}".getBytes(StandardCharsets.UTF_8));
+        nodeC.publish("pubsub:all", "1|c|{\"e\":\"fromC\",\"p\":[]}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(onB.nextMessage("pubsub")).hasText("{\"e\":\"fromA\",\"p\":[]}");
         assertThat(onB.nextMessage("pubsub")).hasText("{\"e\":\"fromC\",\"p\":[]}");
@@ -187,21 +207,22 @@ class BackplaneTest {
 
         assertThat(pubsubB.channel("room", "still", "here")).isEqualTo(1);
         assertThat(onB.nextMessage("pubsub")).hasText("{\"e\":\"still\",\"p\":[\"here\"],\"c\":\"room\"}");
-        assertThat(backplane.topics()).containsExactlyInAnyOrder("rts:pubsub:all", "rts:pubsub:channel:room");
+        assertThat(bus.topics()).containsExactlyInAnyOrder("pubsub:all", "pubsub:channel:room");
     }
 
     @Test
-    void theTopicPrefixKeepsAppsApart() {
+    void twoMountsOfTheServiceKeepTheirBusTopicsApart() {
         try (TestServer other = TestServer.builder()
-                .service(PubSubService.builder().backplane(backplane).topicPrefix("app2:").build())
+                .service("news", PubSubService.builder().build(), java.util.Map.of())
+                .configure(b -> b.clusterBus(bus.connect("c")))
                 .start()) {
             TestClient onOther = other.client();
             TestClient onA = nodeA.client();
-            assertThat(backplane.topics()).containsExactlyInAnyOrder("rts:pubsub:all", "app2:all");
+            assertThat(bus.topics()).containsExactlyInAnyOrder("pubsub:all", "news:all");
 
-            other.api().get("pubsub", PubSub.class).all("app2only");
+            other.api().get("news", PubSub.class).all("newsOnly");
 
-            assertThat(onOther.nextMessage("pubsub")).hasText("{\"e\":\"app2only\",\"p\":[]}");
+            assertThat(onOther.nextMessage("news")).hasText("{\"e\":\"newsOnly\",\"p\":[]}");
             onA.assertNoMessageWithin("pubsub", QUIET);
         }
     }

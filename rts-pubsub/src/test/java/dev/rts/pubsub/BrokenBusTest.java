@@ -3,6 +3,7 @@ package dev.rts.pubsub;
 import static dev.rts.testkit.RtsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rts.api.ClusterBus;
 import dev.rts.testkit.TestClient;
 import dev.rts.testkit.TestServer;
 import java.util.concurrent.CompletableFuture;
@@ -11,12 +12,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** A backplane adapter that throws instead of failing its stage costs other nodes' events, never local delivery. */
+/** A bus adapter that throws instead of failing its stage costs other nodes' events, never local delivery. */
 @Timeout(20)
-class BrokenBackplaneTest {
+class BrokenBusTest {
 
     /** Takes the {@code all} topic, then throws for every other (un)subscription, as a disconnected broker might. */
-    static final class ThrowingBackplane implements Backplane {
+    static final class ThrowingBus implements ClusterBus {
+        @Override
+        public String nodeId() {
+            return "broken";
+        }
+
         @Override
         public CompletionStage<Void> publish(String topic, byte[] message) {
             return CompletableFuture.completedFuture(null);
@@ -36,12 +42,21 @@ class BrokenBackplaneTest {
         }
 
         @Override
+        public void addLinkListener(LinkListener listener) {
+        }
+
+        @Override
+        public void removeLinkListener(LinkListener listener) {
+        }
+
+        @Override
         public void close() {
         }
     }
 
     private final TestServer server = TestServer.builder()
-            .service(PubSubService.builder().backplane(new ThrowingBackplane()).build())
+            .service(PubSubService.builder().build())
+            .configure(b -> b.clusterBus(new ThrowingBus()))
             .start();
     private final PubSub pubsub = server.api().get("pubsub", PubSub.class);
 
