@@ -256,7 +256,7 @@ public final class DefaultRtsServer implements RtsServer {
             created = provider.create();
         } catch (RuntimeException e) {
             throw new IllegalStateException("Cluster bus '" + provider.name() + "' (" + provider.getClass().getName()
-                    + ") failed to connect: " + Dispatcher.messageOf(e), e);
+                    + ") failed to connect: " + ErrorReplies.messageOf(e), e);
         }
         ownedBus = created;
         LOG.info("Cluster bus: {} from provider '{}' (node {})", created, provider.name(), created.nodeId());
