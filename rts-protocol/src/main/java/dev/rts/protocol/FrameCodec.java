@@ -6,7 +6,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Encodes and decodes RTS text frames, as specified in {@code docs/PROTOCOL.md}.
+ * Encodes and decodes RTS frames, as specified in {@code docs/PROTOCOL.md}: text frames as strings, binary frames
+ * (the same header in ASCII, then raw bytes) as {@link ByteBuffer}s.
  *
  * <p>A frame is the service id, {@code |}, then for services that use callbacks the callback id (empty for none) and
  * {@code |}, then the payload, which is the rest of the frame and may itself contain {@code |}. Whether a service uses
@@ -115,6 +116,80 @@ public final class FrameCodec {
             out.append('|');
         }
         return out.append(payload).toString();
+    }
+
+    /**
+     * Reads only the service id of a binary frame, so that the caller can look up the service before decoding.
+     *
+     * @param frame the frame, from its position to its limit; not modified
+     * @return the service id
+     * @throws MalformedFrameException if the frame does not start with {@code <serviceId>|}
+     */
+    public static int serviceId(ByteBuffer frame) {
+        return serviceId(header(frame, false));
+    }
+
+    /**
+     * Decodes a binary frame without copying its payload.
+     *
+     * @param frame     the frame, from its position to its limit; not modified
+     * @param callbacks whether the frame's service uses callbacks, so that a callback field follows the id
+     * @return the frame, whose payload is a read-only view of {@code frame}'s memory
+     * @throws MalformedFrameException if the header does not follow the protocol
+     */
+    public static BinaryFrame decode(ByteBuffer frame, boolean callbacks) {
+        String header = header(frame, callbacks);
+        Frame parsed = decode(header, callbacks);
+        ByteBuffer payload = frame.duplicate();
+        payload.position(frame.position() + header.length());
+        return new BinaryFrame(parsed.serviceId(), parsed.callbackId(), payload.slice().asReadOnlyBuffer());
+    }
+
+    /**
+     * Encodes a binary frame: the header in ASCII followed by the payload, in one new array.
+     *
+     * @param serviceId  the service id
+     * @param callbacks  whether the service uses callbacks (then the callback field is written, empty for none)
+     * @param callbackId the callback id or {@link #NO_CALLBACK}
+     * @param payload    the bytes from its position to its limit; its position is not changed
+     * @return a buffer over the frame, position 0
+     * @throws IllegalArgumentException as {@link #encode(int, boolean, long, String)}
+     */
+    public static ByteBuffer encode(int serviceId, boolean callbacks, long callbackId, ByteBuffer payload) {
+        byte[] header = encode(serviceId, callbacks, callbackId, "").getBytes(StandardCharsets.US_ASCII);
+        byte[] frame = new byte[header.length + payload.remaining()];
+        System.arraycopy(header, 0, frame, 0, header.length);
+        payload.duplicate().get(frame, header.length, payload.remaining());
+        return ByteBuffer.wrap(frame);
+    }
+
+    /**
+     * The header of a binary frame as text, up to and including its last {@code |}. Only the first bytes are searched
+     * (an id has at most {@value #MAX_ID_DIGITS} digits), so a frame without header costs no scan of its payload. When
+     * a {@code |} is missing, the searched bytes are returned so that the text decoder reports what it found;
+     * bytes that are not printable ASCII show as {@code ?}.
+     */
+    private static String header(ByteBuffer frame, boolean callbacks) {
+        int start = frame.position();
+        int end = start;
+        for (int field = callbacks ? 2 : 1; field > 0; field--) {
+            int limit = Math.min(frame.limit(), end + MAX_ID_DIGITS + 1);
+            int bar = end;
+            while (bar < limit && frame.get(bar) != '|') {
+                bar++;
+            }
+            if (bar == limit) {
+                end = limit;
+                break;
+            }
+            end = bar + 1;
+        }
+        StringBuilder text = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            byte b = frame.get(i);
+            text.append(b >= 0x20 && b < 0x7f ? (char) b : '?');
+        }
+        return text.toString();
     }
 
     /**
