@@ -11,7 +11,11 @@ public enum Feature {
     CALLBACKS("callbacks"),
     /** Requests carry the caller's {@link Session}, loaded once per connection. */
     SESSIONS("sessions"),
-    /** The service accepts binary frames (reserved; the wire format for binary is not fixed yet). */
+    /**
+     * The service receives and sends binary frames as well as text: {@link Message#isBinary()},
+     * {@link Reply#sendBytes}, {@link ServiceContext#sendBytes}. Binary frames for services without it are refused
+     * with an error frame.
+     */
     BINARY("binary");
 
     private final String wireName;

@@ -1,5 +1,6 @@
 package dev.rts.api;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.concurrent.Executor;
@@ -12,7 +13,8 @@ import org.slf4j.Logger;
  * <p>Handlers must be registered during {@code start}; registering later throws {@link IllegalStateException}.
  * Sending is thread-safe and never blocks: frames are queued per connection, and a connection whose queue is full is
  * closed rather than allowed to grow without bound. Sending after the server stopped does nothing and returns
- * {@code false} or {@code 0}.
+ * {@code false} or {@code 0}. Services with {@link Feature#BINARY} send bytes with the {@code sendBytes} and
+ * {@link #broadcastBytes(ByteBuffer)} methods, which copy the payload once into a frame shared by every target.
  */
 public interface ServiceContext {
 
@@ -172,4 +174,36 @@ public interface ServiceContext {
      * @return how many sockets the frame was queued for
      */
     int broadcast(Object message);
+
+    /**
+     * Sends bytes to one socket as a binary frame, without callback id.
+     *
+     * @param socketId the target socket
+     * @param payload  the bytes from its position to its limit, copied once; its position is not changed, and it may
+     *                 be reused once this returns
+     * @return {@code true} if the frame was queued, {@code false} if the socket is unknown or closed
+     * @throws IllegalStateException if the service does not use {@link Feature#BINARY}
+     */
+    boolean sendBytes(String socketId, ByteBuffer payload);
+
+    /**
+     * Sends the same bytes to many sockets: one binary frame is built and queued for each socket, never one copy per
+     * socket; unknown socket ids are skipped.
+     *
+     * @param socketIds the targets
+     * @param payload   the bytes from its position to its limit, copied once; its position is not changed
+     * @return how many sockets the frame was queued for
+     * @throws IllegalStateException if the service does not use {@link Feature#BINARY}
+     */
+    int sendBytes(Collection<String> socketIds, ByteBuffer payload);
+
+    /**
+     * Sends the same bytes to every connection that has completed the handshake on this server process, as one
+     * shared binary frame.
+     *
+     * @param payload the bytes from its position to its limit, copied once; its position is not changed
+     * @return how many sockets the frame was queued for
+     * @throws IllegalStateException if the service does not use {@link Feature#BINARY}
+     */
+    int broadcastBytes(ByteBuffer payload);
 }

@@ -1,6 +1,7 @@
 package dev.rts.core;
 
 import dev.rts.api.Request;
+import java.nio.ByteBuffer;
 
 /**
  * A message on its way to a service, as middleware sees it. Immutable.
@@ -29,11 +30,26 @@ public interface IncomingMessage {
     long callbackId();
 
     /**
-     * The payload text.
+     * The payload text of a text message.
      *
      * @return the payload
+     * @throws IllegalStateException if the message is binary (see {@link #isBinary()})
      */
     String payload();
+
+    /**
+     * Whether the message came in a binary frame; only services with {@code Feature.BINARY} receive them.
+     *
+     * @return {@code true} for a binary message
+     */
+    boolean isBinary();
+
+    /**
+     * The payload bytes without copying them: the raw bytes of a binary message, the UTF-8 of a text one.
+     *
+     * @return a new read-only buffer, position 0, for each call
+     */
+    ByteBuffer bytes();
 
     /**
      * Who sent it.
@@ -43,7 +59,7 @@ public interface IncomingMessage {
     Request request();
 
     /**
-     * A copy with another payload, for middleware that transforms messages.
+     * A copy with another payload, for middleware that transforms messages; the copy is a text message.
      *
      * @param payload the new payload
      * @return the copy

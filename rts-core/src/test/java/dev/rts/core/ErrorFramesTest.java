@@ -161,14 +161,17 @@ class ErrorFramesTest {
     }
 
     @Test
-    void binaryFramesAreRefused() {
+    void binaryFramesForAServiceWithoutBinaryAreRefusedAndTheSocketStaysUsable() {
         fixture.start(fixture.builder().service(boom));
         FakeConnection socket = fixture.open();
 
-        socket.receiveBinary(12);
+        socket.receiveBinary("1|4|", new byte[8]);
+        socket.receiveBinary("0|1|", new byte[] {'{', '}'});
 
-        assertThat(socket.nextSent()).isEqualTo(error("Binary frames are not supported; send text frames as described "
-                + "in docs/PROTOCOL.md (received 12 bytes)"));
+        assertThat(socket.nextSent()).isEqualTo(error("Service 'boom' does not accept binary frames; send it text "
+                + "frames (received 12 bytes)", "boom", 1, 4));
+        assertThat(socket.nextSent()).isEqualTo(error("Service '_system' does not accept binary frames; send it text "
+                + "frames (received 6 bytes)", "_system", 0, 1));
         socket.receive("1|1|text");
         assertThat(socket.nextSent()).isEqualTo("1|1|ok text");
         socket.assertNoMoreSent();

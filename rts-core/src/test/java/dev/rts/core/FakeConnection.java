@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.rts.core.spi.Connection;
 import dev.rts.core.spi.OutboundFrame;
 import dev.rts.core.spi.TransportHost;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -85,9 +88,12 @@ public final class FakeConnection implements Connection {
         host.received(this, frame);
     }
 
-    /** A binary frame arrives from the client. */
-    public void receiveBinary(long size) {
-        host.receivedBinary(this, size);
+    /** A binary frame arrives from the client: the header in ASCII, then the payload. */
+    public void receiveBinary(String header, byte[] payload) {
+        byte[] ascii = header.getBytes(StandardCharsets.US_ASCII);
+        byte[] frame = Arrays.copyOf(ascii, ascii.length + payload.length);
+        System.arraycopy(payload, 0, frame, ascii.length, payload.length);
+        host.receivedBinary(this, ByteBuffer.wrap(frame));
     }
 
     /** The client closes the socket normally. */
@@ -124,6 +130,16 @@ public final class FakeConnection implements Connection {
         }
     }
 
+    /** The whole next frame the server sent, header included, which must be binary. */
+    public byte[] nextBinary() {
+        OutboundFrame frame = nextFrame();
+        assertThat(frame.isBinary()).as("next frame to %s is binary: %s", id, frame).isTrue();
+        ByteBuffer bytes = frame.bytes();
+        byte[] out = new byte[bytes.remaining()];
+        bytes.get(out);
+        return out;
+    }
+
     /** The text of the next frame the server sent. */
     public String nextSent() {
         return nextFrame().text();
@@ -133,7 +149,7 @@ public final class FakeConnection implements Connection {
     public List<String> unread() {
         List<OutboundFrame> frames = new ArrayList<>();
         sent.drainTo(frames);
-        return frames.stream().map(OutboundFrame::text).toList();
+        return frames.stream().map(OutboundFrame::toString).toList();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.rts.core.internal;
 
 import dev.rts.api.Json;
 import dev.rts.api.Reply;
+import java.nio.ByteBuffer;
 
 /**
  * Answers one message's callback: encodes the answer into the service's frame and sends it to the asking socket.
@@ -16,5 +17,10 @@ record DefaultReply(ConnectionState state, MountedService service, long callback
     @Override
     public boolean send(Object message) {
         return state.connection.send(service.frame(message, service.callbacks ? callbackId : 0, json));
+    }
+
+    @Override
+    public boolean sendBytes(ByteBuffer payload) {
+        return state.connection.send(service.binaryFrame(payload, service.callbacks ? callbackId : 0));
     }
 }

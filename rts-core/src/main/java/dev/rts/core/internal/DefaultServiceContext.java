@@ -10,6 +10,7 @@ import dev.rts.api.MessageHandler;
 import dev.rts.api.ServiceContext;
 import dev.rts.api.ServiceOptions;
 import dev.rts.api.UserChange;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Objects;
@@ -149,6 +150,21 @@ final class DefaultServiceContext implements ServiceContext {
     @Override
     public int broadcast(Object message) {
         return outbox.broadcast(message);
+    }
+
+    @Override
+    public boolean sendBytes(String socketId, ByteBuffer payload) {
+        return outbox.sendBytes(socketId, payload);
+    }
+
+    @Override
+    public int sendBytes(Collection<String> socketIds, ByteBuffer payload) {
+        return outbox.sendBytes(socketIds, payload);
+    }
+
+    @Override
+    public int broadcastBytes(ByteBuffer payload) {
+        return outbox.broadcastBytes(payload);
     }
 
     private void checkOpen(String method) {

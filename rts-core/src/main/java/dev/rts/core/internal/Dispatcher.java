@@ -9,9 +9,11 @@ import dev.rts.core.spi.ClientBundle;
 import dev.rts.core.spi.Connection;
 import dev.rts.core.spi.TransportHost;
 import dev.rts.core.spi.TransportSettings;
+import dev.rts.protocol.BinaryFrame;
 import dev.rts.protocol.Frame;
 import dev.rts.protocol.FrameCodec;
 import dev.rts.protocol.MalformedFrameException;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -81,22 +83,24 @@ final class Dispatcher implements TransportHost {
     @Override
     public void received(Connection connection, String frame) {
         ConnectionState state = registry.openState(connection.id());
-        if (state == null) {
-            return;
-        }
-        if (!state.executor.tryExecute(() -> process(state, frame))
-                && state.overflowReported.compareAndSet(false, true)) {
-            state.executor.executeControl(() -> errors.send(state, null, 0, "Too many messages waiting on this socket "
-                    + "(at most " + maxPendingMessages + "); messages are dropped until the server catches up"));
+        if (state != null) {
+            enqueue(state, () -> process(state, frame));
         }
     }
 
     @Override
-    public void receivedBinary(Connection connection, long size) {
+    public void receivedBinary(Connection connection, ByteBuffer frame) {
         ConnectionState state = registry.openState(connection.id());
         if (state != null) {
-            state.executor.executeControl(() -> errors.send(state, null, 0, "Binary frames are not supported; send text "
-                    + "frames as described in docs/PROTOCOL.md (received " + size + " bytes)"));
+            enqueue(state, () -> process(state, frame));
+        }
+    }
+
+    /** Queues one inbound message, text or binary alike, within the connection's bound. */
+    private void enqueue(ConnectionState state, Runnable task) {
+        if (!state.executor.tryExecute(task) && state.overflowReported.compareAndSet(false, true)) {
+            state.executor.executeControl(() -> errors.send(state, null, 0, "Too many messages waiting on this socket "
+                    + "(at most " + maxPendingMessages + "); messages are dropped until the server catches up"));
         }
     }
 
@@ -118,24 +122,53 @@ final class Dispatcher implements TransportHost {
         MountedService service = null;
         Frame frame;
         try {
-            int serviceId = FrameCodec.serviceId(text);
-            MountedService[] all = services;
-            if (serviceId >= all.length) {
-                errors.send(state, null, 0, "Unknown service id " + serviceId + "; this server has ids 0 to "
-                        + (all.length - 1) + " (send {\"c\":\"discover\"} to service 0 to list them)");
+            service = service(state, FrameCodec.serviceId(text));
+            if (service == null) {
                 return;
             }
-            service = all[serviceId];
             frame = FrameCodec.decode(text, service.callbacks);
         } catch (MalformedFrameException e) {
             errors.send(state, service, 0, e.getMessage());
             return;
         }
-        deliver(state, service, frame);
+        deliver(state, service, frame.callbackId(), frame.payload(), null);
     }
 
-    private void deliver(ConnectionState state, MountedService service, Frame frame) {
-        long callbackId = frame.callbackId();
+    private void process(ConnectionState state, ByteBuffer bytes) {
+        state.overflowReported.set(false);
+        MountedService service = null;
+        BinaryFrame frame;
+        try {
+            service = service(state, FrameCodec.serviceId(bytes));
+            if (service == null) {
+                return;
+            }
+            frame = FrameCodec.decode(bytes, service.callbacks);
+        } catch (MalformedFrameException e) {
+            errors.send(state, service, 0, e.getMessage());
+            return;
+        }
+        if (!service.binary) {
+            errors.send(state, service, frame.callbackId(), "Service '" + service.name + "' does not accept binary "
+                    + "frames; send it text frames (received " + bytes.remaining() + " bytes)");
+            return;
+        }
+        deliver(state, service, frame.callbackId(), null, frame.payload());
+    }
+
+    /** The service with that id, or {@code null} after telling the client there is none. */
+    private MountedService service(ConnectionState state, int serviceId) {
+        if (serviceId >= services.length) {
+            errors.send(state, null, 0, "Unknown service id " + serviceId + "; this server has ids 0 to "
+                    + (services.length - 1) + " (send {\"c\":\"discover\"} to service 0 to list them)");
+            return null;
+        }
+        return services[serviceId];
+    }
+
+    /** Hands a text ({@code binary} null) or binary message through the middleware to the service. */
+    private void deliver(ConnectionState state, MountedService service, long callbackId, String text,
+                         ByteBuffer binary) {
         if (service.sessions && state.session == null) {
             errors.send(state, service, callbackId, "Service '" + service.name + "' needs a session: send the connect "
                     + "handshake to service 0 first");
@@ -145,7 +178,7 @@ final class Dispatcher implements TransportHost {
             errors.send(state, service, callbackId, "Service '" + service.name + "' does not accept messages");
             return;
         }
-        DefaultIncomingMessage incoming = new DefaultIncomingMessage(service, callbackId, frame.payload(),
+        DefaultIncomingMessage incoming = new DefaultIncomingMessage(service, callbackId, text, binary,
                 new DefaultRequest(state, service));
         if (service.id == 0) {
             // The handshake must not depend on the app's middleware: a rate limiter would otherwise refuse connects.
@@ -212,7 +245,7 @@ final class Dispatcher implements TransportHost {
         MessageHandler handler = service.handler;
         long started = System.nanoTime();
         try {
-            handler.handle(new DefaultMessage(incoming.payload(), json), incoming.origin(),
+            handler.handle(incoming.message(json), incoming.origin(),
                     new DefaultReply(state, service, incoming.callbackId(), json));
         } catch (IllegalArgumentException e) {
             // Bad input from the client: worth a debug line, not a stack trace in the server log.

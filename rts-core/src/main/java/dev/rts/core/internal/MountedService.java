@@ -10,7 +10,9 @@ import dev.rts.api.ServiceOptions;
 import dev.rts.api.UserChange;
 import dev.rts.core.spi.OutboundFrame;
 import dev.rts.protocol.FrameCodec;
+import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -31,6 +33,7 @@ final class MountedService {
     final boolean json;
     final boolean callbacks;
     final boolean sessions;
+    final boolean binary;
     final boolean isPrivate;
     final Logger logger;
     volatile MessageHandler handler;
@@ -53,6 +56,7 @@ final class MountedService {
         this.json = this.features.contains(Feature.JSON);
         this.callbacks = this.features.contains(Feature.CALLBACKS);
         this.sessions = this.features.contains(Feature.SESSIONS);
+        this.binary = this.features.contains(Feature.BINARY);
         this.isPrivate = isPrivate;
         this.logger = LoggerFactory.getLogger("rts." + name);
     }
@@ -72,6 +76,16 @@ final class MountedService {
         }
         String payload = json ? codec.encode(message) : message.toString();
         return new OutboundFrame(FrameCodec.encode(id, callbacks, callbackId, payload));
+    }
+
+    /** Encodes bytes into this service's binary frame, copying them once. */
+    OutboundFrame binaryFrame(ByteBuffer payload, long callbackId) {
+        Objects.requireNonNull(payload, "payload");
+        if (!binary) {
+            throw new IllegalStateException("Service '" + name + "' tried to send bytes but does not use "
+                    + "Feature.BINARY; add it to features() so that clients expect binary frames");
+        }
+        return OutboundFrame.binary(FrameCodec.encode(id, callbacks, callbackId, payload));
     }
 
     @Override

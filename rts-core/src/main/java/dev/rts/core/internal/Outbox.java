@@ -2,11 +2,12 @@ package dev.rts.core.internal;
 
 import dev.rts.api.Json;
 import dev.rts.core.spi.OutboundFrame;
+import java.nio.ByteBuffer;
 import java.util.Collection;
 
 /**
- * What one service sends on its own initiative: each message is encoded once into the service's frame, then handed
- * to every addressed socket that completed the handshake. Any thread; never blocks.
+ * What one service sends on its own initiative: each message, text or bytes, is encoded once into the service's
+ * frame, then handed to every addressed socket that completed the handshake. Any thread; never blocks.
  */
 final class Outbox {
 
@@ -26,7 +27,28 @@ final class Outbox {
     }
 
     int send(Collection<String> socketIds, Object message) {
-        OutboundFrame frame = service.frame(message, 0, json);
+        return send(socketIds, service.frame(message, 0, json));
+    }
+
+    int broadcast(Object message) {
+        return broadcast(service.frame(message, 0, json));
+    }
+
+    boolean sendBytes(String socketId, ByteBuffer payload) {
+        OutboundFrame frame = service.binaryFrame(payload, 0);
+        ConnectionState state = registry.readyState(socketId);
+        return state != null && state.connection.send(frame);
+    }
+
+    int sendBytes(Collection<String> socketIds, ByteBuffer payload) {
+        return send(socketIds, service.binaryFrame(payload, 0));
+    }
+
+    int broadcastBytes(ByteBuffer payload) {
+        return broadcast(service.binaryFrame(payload, 0));
+    }
+
+    private int send(Collection<String> socketIds, OutboundFrame frame) {
         int sent = 0;
         for (String socketId : socketIds) {
             ConnectionState state = registry.readyState(socketId);
@@ -37,8 +59,7 @@ final class Outbox {
         return sent;
     }
 
-    int broadcast(Object message) {
-        OutboundFrame frame = service.frame(message, 0, json);
+    private int broadcast(OutboundFrame frame) {
         int sent = 0;
         for (ConnectionState state : registry.readyStates()) {
             if (state.connection.send(frame)) {

@@ -1,5 +1,7 @@
 package dev.rts.core.spi;
 
+import java.nio.ByteBuffer;
+
 /**
  * The server as a transport sees it. Every method is called on a transport I/O thread, returns quickly and never
  * blocks; the server moves the work to its worker threads.
@@ -29,12 +31,13 @@ public interface TransportHost {
     void received(Connection connection, String frame);
 
     /**
-     * A binary frame arrived. The protocol has no binary frames yet, so the server answers with an error frame.
+     * A complete binary frame arrived.
      *
      * @param connection the connection it arrived on
-     * @param size       its size in bytes
+     * @param frame      the frame from its position to its limit; it belongs to the server from then on, so the
+     *                   transport must hand over memory it will not reuse (not a pooled buffer)
      */
-    void receivedBinary(Connection connection, long size);
+    void receivedBinary(Connection connection, ByteBuffer frame);
 
     /**
      * A socket closed, for whatever reason. Called once per opened connection.
