@@ -10,6 +10,7 @@ import dev.rts.api.MessageHandler;
 import dev.rts.api.ServiceContext;
 import dev.rts.api.ServiceOptions;
 import dev.rts.api.UserChange;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.concurrent.Executor;
@@ -120,5 +121,20 @@ final class FakeServiceContext implements ServiceContext {
     @Override
     public int broadcast(Object message) {
         throw new UnsupportedOperationException("the log tests change no files and trigger nothing");
+    }
+
+    @Override
+    public boolean sendBytes(String socketId, ByteBuffer payload) {
+        throw new UnsupportedOperationException("live reload sends no bytes");
+    }
+
+    @Override
+    public int sendBytes(Collection<String> socketIds, ByteBuffer payload) {
+        throw new UnsupportedOperationException("live reload sends no bytes");
+    }
+
+    @Override
+    public int broadcastBytes(ByteBuffer payload) {
+        throw new UnsupportedOperationException("live reload sends no bytes");
     }
 }

@@ -77,15 +77,15 @@ class KeepAliveAndEncodingTest {
     }
 
     @Test
-    void binaryFramesGetAnErrorFrame() throws Exception {
+    void aBinaryFrameWithoutHeaderGetsAnErrorFrameAndTheSocketStaysUsable() throws Exception {
         try (RawWebSocket raw = new RawWebSocket(server.port(), 5000)) {
             raw.send(0x2, new byte[] {1, 2, 3});
             RawWebSocket.Frame frame;
             do {
                 frame = raw.read();
             } while (frame.opcode() != 0x1);
-            assertThat(frame.text()).isEqualTo("0||{\"type\":\"error\",\"message\":\"Binary frames are not supported; "
-                    + "send text frames as described in docs/PROTOCOL.md (received 3 bytes)\"}");
+            assertThat(frame.text()).isEqualTo("0||{\"type\":\"error\",\"message\":\"Malformed frame: expected "
+                    + "'<serviceId>|<payload>' but found no '|' in '???'\"}");
             raw.sendText("0|1|{\"c\":\"connect\",\"sessionId\":false}".getBytes(StandardCharsets.UTF_8));
             do {
                 frame = raw.read();

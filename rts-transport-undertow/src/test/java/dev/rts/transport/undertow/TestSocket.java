@@ -2,9 +2,11 @@ package dev.rts.transport.undertow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -14,7 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JDK WebSocket client that records every text frame and the close code, for transport tests.
+ * A JDK WebSocket client that records every text and binary frame and the close code, for transport tests.
  */
 final class TestSocket implements WebSocket.Listener {
 
@@ -22,7 +24,9 @@ final class TestSocket implements WebSocket.Listener {
 
     final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    final BlockingQueue<byte[]> binaries = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
+    private final ByteArrayOutputStream partialBinary = new ByteArrayOutputStream();
     private WebSocket socket;
 
     static TestSocket open(int port) {
@@ -48,6 +52,21 @@ final class TestSocket implements WebSocket.Listener {
 
     void send(String frame) {
         socket.sendText(frame, true).orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    void sendBinary(byte[] frame) {
+        socket.sendBinary(ByteBuffer.wrap(frame), true).orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    byte[] nextBinary() {
+        try {
+            byte[] frame = binaries.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(frame).as("a binary frame within %s; text frames: %s", TIMEOUT, frames).isNotNull();
+            return frame;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     String next() {
@@ -84,6 +103,19 @@ final class TestSocket implements WebSocket.Listener {
         if (last) {
             frames.add(partial.toString());
             partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        byte[] chunk = new byte[data.remaining()];
+        data.get(chunk);
+        partialBinary.writeBytes(chunk);
+        if (last) {
+            binaries.add(partialBinary.toByteArray());
+            partialBinary.reset();
         }
         webSocket.request(1);
         return null;

@@ -47,15 +47,23 @@ final class FrameListener extends AbstractReceiveListener {
     protected void onFullBinaryMessage(WebSocketChannel channel, BufferedBinaryMessage message) {
         connection.touch();
         Pooled<ByteBuffer[]> data = message.getData();
+        ByteBuffer frame;
         try {
-            long size = 0;
-            for (ByteBuffer buffer : data.getResource()) {
-                size += buffer.remaining();
+            // One copy out of Undertow's pooled buffers, which go back to the pool; the server shares this one.
+            ByteBuffer[] parts = data.getResource();
+            int size = 0;
+            for (ByteBuffer part : parts) {
+                size += part.remaining();
             }
-            host.receivedBinary(connection, size);
+            frame = ByteBuffer.allocate(size);
+            for (ByteBuffer part : parts) {
+                frame.put(part);
+            }
+            frame.flip();
         } finally {
             data.free();
         }
+        host.receivedBinary(connection, frame);
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
 
 /**
- * One WebSocket. Sends never block: Undertow queues the frame, and this class counts the bytes not yet written so
+ * One WebSocket. Sends never block: Undertow queues the frame (text or binary, as the frame says), and this class counts the bytes not yet written so
  * that a reader that falls too far behind is disconnected instead of holding memory.
  */
 final class UndertowConnection implements Connection {
@@ -81,7 +81,7 @@ final class UndertowConnection implements Connection {
             }
             return false;
         }
-        WebSockets.sendText(frame.bytes(), channel, new WebSocketCallback<Void>() {
+        WebSocketCallback<Void> done = new WebSocketCallback<>() {
             @Override
             public void complete(WebSocketChannel ch, Void context) {
                 queuedBytes.addAndGet(-size);
@@ -92,7 +92,12 @@ final class UndertowConnection implements Connection {
                 queuedBytes.addAndGet(-size);
                 IoUtils.safeClose(ch);
             }
-        });
+        };
+        if (frame.isBinary()) {
+            WebSockets.sendBinary(frame.bytes(), channel, done);
+        } else {
+            WebSockets.sendText(frame.bytes(), channel, done);
+        }
         return true;
     }
 
