@@ -1,7 +1,9 @@
 package dev.rts.client;
 
+import java.nio.ByteBuffer;
+
 /**
- * Carries text frames for an {@link RtsClient}: a WebSocket by default, an in-memory pipe in the testkit. A new
+ * Carries text and binary frames for an {@link RtsClient}: a WebSocket by default, an in-memory pipe in the testkit. A new
  * transport is created for every connection attempt.
  */
 public interface ClientTransport {
@@ -20,6 +22,14 @@ public interface ClientTransport {
          * @param frame the frame text
          */
         void onText(String frame);
+
+        /**
+         * A complete binary frame arrived. Does nothing by default, for listeners that only need text.
+         *
+         * @param frame the frame from its position to its limit; the listener may keep it
+         */
+        default void onBinary(ByteBuffer frame) {
+        }
 
         /**
          * The connection closed or could not be opened. Called at most once.
@@ -45,6 +55,15 @@ public interface ClientTransport {
      * @return {@code false} if the frame was not queued: the connection is closed, or too much is already waiting
      */
     boolean send(String frame);
+
+    /**
+     * Queues a binary frame, under the same bound and in the same order as text frames. Never blocks.
+     *
+     * @param frame the frame from its position to its limit; the caller must not modify it afterwards, as the
+     *              transport may hold it until it is written
+     * @return {@code false} if the frame was not queued: the connection is closed, or too much is already waiting
+     */
+    boolean sendBinary(ByteBuffer frame);
 
     /**
      * Closes the connection with a normal close; {@link Listener#onClose} follows.

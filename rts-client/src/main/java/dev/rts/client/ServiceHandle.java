@@ -1,5 +1,6 @@
 package dev.rts.client;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -48,6 +49,27 @@ public interface ServiceHandle {
      * @return completes with the decoded answer
      */
     <T> CompletableFuture<T> call(Object message, Class<T> replyType);
+
+    /**
+     * Sends bytes as a binary frame without expecting an answer.
+     *
+     * @param payload the bytes from its position to its limit, copied into the frame; its position is not changed
+     * @return {@code false} if nothing was sent, as for {@link #send(Object)}
+     * @throws IllegalStateException if the service does not take binary frames (its params lack {@code use.binary})
+     * @throws NullPointerException  if the payload is {@code null}
+     */
+    boolean sendBytes(ByteBuffer payload);
+
+    /**
+     * Sends bytes as a binary frame and waits for the service's answer, which may be text or binary as the service
+     * decides.
+     *
+     * @param payload the bytes from its position to its limit, copied into the frame; its position is not changed
+     * @return completes with the answer, or fails as {@link #call(Object)}
+     * @throws IllegalStateException if the service does not use callbacks or does not take binary frames
+     * @throws NullPointerException  if the payload is {@code null}
+     */
+    CompletableFuture<ClientMessage> callBytes(ByteBuffer payload);
 
     /**
      * Adds a listener for messages that are not answers to a call (pushes, broadcasts). Called on the transport's

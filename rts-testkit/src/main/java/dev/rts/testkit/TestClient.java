@@ -3,6 +3,7 @@ package dev.rts.testkit;
 import dev.rts.client.ClientMessage;
 import dev.rts.client.RtsClient;
 import dev.rts.client.RtsErrorException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +43,14 @@ public final class TestClient implements AutoCloseable {
     }
 
     private void record(String service, ClientMessage message) {
-        log.add(service + ": " + message.text());
-        queue(service).add(new ReceivedMessage(service, message.text()));
+        ReceivedMessage received = received(service, message);
+        log.add(received.toString());
+        queue(service).add(received);
+    }
+
+    private static ReceivedMessage received(String service, ClientMessage message) {
+        return message.isBinary() ? new ReceivedMessage(service, null, message.buffer())
+                : new ReceivedMessage(service, message.text());
     }
 
     private BlockingQueue<ReceivedMessage> queue(String service) {
@@ -100,9 +107,38 @@ public final class TestClient implements AutoCloseable {
      * @throws AssertionError if the server answered with an error frame or nothing came within the timeout
      */
     public ReceivedMessage call(String service, Object message) {
+        return answer(service, callAsync(service, message));
+    }
+
+    /**
+     * Sends bytes as a binary frame without callback.
+     *
+     * @param service the service name; it must use {@code Feature.BINARY}
+     * @param payload the bytes
+     * @throws AssertionError        if the client is not connected
+     * @throws IllegalStateException if the service does not take binary frames
+     */
+    public void sendBytes(String service, byte[] payload) {
+        if (!client.service(service).sendBytes(ByteBuffer.wrap(payload))) {
+            throw new AssertionError("Could not send to '" + service + "': the client is not connected");
+        }
+    }
+
+    /**
+     * Calls a service with bytes in a binary frame and waits for its answer, text or binary.
+     *
+     * @param service the service name; it must use {@code Feature.BINARY} and callbacks
+     * @param payload the bytes
+     * @return the answer
+     * @throws AssertionError if the server answered with an error frame or nothing came within the timeout
+     */
+    public ReceivedMessage callBytes(String service, byte[] payload) {
+        return answer(service, client.service(service).callBytes(ByteBuffer.wrap(payload)));
+    }
+
+    private ReceivedMessage answer(String service, CompletableFuture<ClientMessage> call) {
         try {
-            return new ReceivedMessage(service, await(callAsync(service, message), "an answer from '" + service + "'")
-                    .text());
+            return received(service, await(call, "an answer from '" + service + "'"));
         } catch (RtsErrorException e) {
             throw new AssertionError("Service '" + service + "' answered with an error: " + e.getMessage(), e);
         }
@@ -119,7 +155,8 @@ public final class TestClient implements AutoCloseable {
     public String callError(String service, Object message) {
         try {
             ClientMessage answer = await(callAsync(service, message), "an error from '" + service + "'");
-            throw new AssertionError("Expected an error from '" + service + "' but it answered " + answer.text());
+            throw new AssertionError("Expected an error from '" + service + "' but it answered "
+                    + received(service, answer));
         } catch (RtsErrorException e) {
             return e.getMessage();
         }

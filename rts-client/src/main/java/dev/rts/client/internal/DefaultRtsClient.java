@@ -6,9 +6,11 @@ import dev.rts.client.ClientTransport;
 import dev.rts.client.RtsClient;
 import dev.rts.client.ServiceHandle;
 import dev.rts.json.internal.StrictJson;
+import dev.rts.protocol.BinaryFrame;
 import dev.rts.protocol.Frame;
 import dev.rts.protocol.FrameCodec;
 import dev.rts.protocol.MalformedFrameException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,8 +54,11 @@ public final class DefaultRtsClient implements RtsClient {
     private final Duration reconnectMax;
     private final Map<String, DefaultServiceHandle> byName = new ConcurrentHashMap<>();
     private volatile DefaultServiceHandle[] byId = new DefaultServiceHandle[0];
-    /** Frames that arrived between the handshake and discovery; transport events are never concurrent. */
-    private final List<String> early = new java.util.ArrayList<>();
+    /**
+     * Frames (text as String, binary as ByteBuffer) that arrived between the handshake and discovery; transport
+     * events are never concurrent.
+     */
+    private final List<Object> early = new java.util.ArrayList<>();
     private final List<Consumer<ClientStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> errorListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<dev.rts.client.ClientMessage>> messageListeners = new CopyOnWriteArrayList<>();
@@ -139,6 +144,13 @@ public final class DefaultRtsClient implements RtsClient {
                 }
 
                 @Override
+                public void onBinary(ByteBuffer frame) {
+                    if (isCurrent(transport)) {
+                        received(frame);
+                    }
+                }
+
+                @Override
                 public void onClose(int code, String reason) {
                     closed(transport, code, reason);
                 }
@@ -158,6 +170,11 @@ public final class DefaultRtsClient implements RtsClient {
 
         @Override
         public boolean send(String frame) {
+            return false;
+        }
+
+        @Override
+        public boolean sendBinary(ByteBuffer frame) {
             return false;
         }
 
@@ -189,22 +206,45 @@ public final class DefaultRtsClient implements RtsClient {
                 system(FrameCodec.decode(text, true));
                 return;
             }
-            DefaultServiceHandle[] services = byId;
-            DefaultServiceHandle handle = serviceId < services.length ? services[serviceId] : null;
+            DefaultServiceHandle handle = handleOrHold(serviceId, text);
             if (handle == null) {
-                if (!ready && early.size() < MAX_EARLY_FRAMES) {
-                    // Services may push right after the handshake, before discovery told us their ids.
-                    early.add(text);
-                } else {
-                    LOG.warn("Frame for unknown service id {} ignored", serviceId);
-                }
                 return;
             }
             Frame frame = FrameCodec.decode(text, handle.callbacks);
-            handle.received(frame.callbackId(), frame.payload());
+            handle.received(frame.callbackId(), frame.payload(), null);
         } catch (MalformedFrameException e) {
             LOG.warn("Malformed frame from the server ignored: {}", e.getMessage());
         }
+    }
+
+    private void received(ByteBuffer bytes) {
+        try {
+            DefaultServiceHandle handle = handleOrHold(FrameCodec.serviceId(bytes), bytes);
+            if (handle != null) {
+                BinaryFrame frame = FrameCodec.decode(bytes, handle.callbacks);
+                handle.received(frame.callbackId(), null, frame.payload());
+            }
+        } catch (MalformedFrameException e) {
+            LOG.warn("Malformed binary frame from the server ignored: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * The handle for a service id, or {@code null} when the frame was held until discovery or dropped. The system
+     * service never sends binary frames.
+     */
+    private DefaultServiceHandle handleOrHold(int serviceId, Object frame) {
+        DefaultServiceHandle[] services = byId;
+        DefaultServiceHandle handle = serviceId > 0 && serviceId < services.length ? services[serviceId] : null;
+        if (handle == null) {
+            if (!ready && serviceId > 0 && early.size() < MAX_EARLY_FRAMES) {
+                // Services may push right after the handshake, before discovery told us their ids.
+                early.add(frame);
+            } else {
+                LOG.warn("Frame for unknown service id {} ignored", serviceId);
+            }
+        }
+        return handle;
     }
 
     private void system(Frame frame) {
@@ -215,7 +255,7 @@ public final class DefaultRtsClient implements RtsClient {
         } else if (frame.callbackId() == DISCOVER_CALLBACK) {
             List<Entry> entries = List.of(JSON.<Entry[]>decode(frame.payload(), Entry[].class));
             install(entries);
-            List<String> held = List.copyOf(early);
+            List<Object> held = List.copyOf(early);
             early.clear();
             CompletableFuture<Void> first;
             synchronized (this) {
@@ -224,7 +264,13 @@ public final class DefaultRtsClient implements RtsClient {
                 first = firstReady;
             }
             status(ClientStatus.READY);
-            held.forEach(this::received);
+            held.forEach(early -> {
+                if (early instanceof String text) {
+                    received(text);
+                } else {
+                    received((ByteBuffer) early);
+                }
+            });
             first.complete(null);
         } else {
             error(JSON.decode(frame.payload(), Map.class));
@@ -255,6 +301,7 @@ public final class DefaultRtsClient implements RtsClient {
             handle.id = params.id();
             handle.json = Boolean.TRUE.equals(use.get("json"));
             handle.callbacks = Boolean.TRUE.equals(use.get("callbacks"));
+            handle.binary = Boolean.TRUE.equals(use.get("binary"));
             ids[params.id()] = handle;
         }
         byId = ids;
@@ -355,14 +402,18 @@ public final class DefaultRtsClient implements RtsClient {
     }
 
     private boolean write(String frame, boolean handshake) {
-        ClientTransport transport;
-        synchronized (this) {
-            transport = current;
-            if (transport == null || (!ready && !handshake)) {
-                return false;
-            }
-        }
-        return transport.send(frame);
+        ClientTransport transport = writable(handshake);
+        return transport != null && transport.send(frame);
+    }
+
+    /** Sends a binary service frame if ready; returns false otherwise. */
+    boolean writeBinary(ByteBuffer frame) {
+        ClientTransport transport = writable(false);
+        return transport != null && transport.sendBinary(frame);
+    }
+
+    private synchronized ClientTransport writable(boolean handshake) {
+        return current == null || (!ready && !handshake) ? null : current;
     }
 
     private void status(ClientStatus status) {

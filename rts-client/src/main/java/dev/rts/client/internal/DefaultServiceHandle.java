@@ -4,8 +4,10 @@ import dev.rts.client.ClientMessage;
 import dev.rts.client.RtsErrorException;
 import dev.rts.client.ServiceHandle;
 import dev.rts.protocol.FrameCodec;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +28,7 @@ final class DefaultServiceHandle implements ServiceHandle {
     volatile int id = -1;
     volatile boolean json;
     volatile boolean callbacks;
+    volatile boolean binary;
 
     DefaultServiceHandle(String name, DefaultRtsClient client) {
         this.name = name;
@@ -46,13 +49,51 @@ final class DefaultServiceHandle implements ServiceHandle {
     }
 
     @Override
+    public boolean sendBytes(ByteBuffer payload) {
+        checkBinary(payload);
+        int serviceId = id;
+        return serviceId >= 0 && client.writeBinary(FrameCodec.encode(serviceId, callbacks, FrameCodec.NO_CALLBACK,
+                payload));
+    }
+
+    @Override
     public CompletableFuture<ClientMessage> call(Object message) {
+        checkCallbacks();
+        // Encode first: a message that cannot be encoded throws before anything waits for an answer.
+        String payload = encode(message);
+        return call((serviceId, callbackId) -> client.write(FrameCodec.encode(serviceId, true, callbackId, payload)));
+    }
+
+    @Override
+    public CompletableFuture<ClientMessage> callBytes(ByteBuffer payload) {
+        checkCallbacks();
+        checkBinary(payload);
+        return call((serviceId, callbackId) -> client.writeBinary(FrameCodec.encode(serviceId, true, callbackId,
+                payload)));
+    }
+
+    private void checkCallbacks() {
         if (!callbacks) {
             throw new IllegalStateException("Service '" + name + "' does not use callbacks; use send(...) and "
                     + "onMessage(...) instead");
         }
-        // Encode first: a message that cannot be encoded throws before anything waits for an answer.
-        String payload = encode(message);
+    }
+
+    private void checkBinary(ByteBuffer payload) {
+        Objects.requireNonNull(payload, "payload");
+        if (!binary) {
+            throw new IllegalStateException("Service '" + name + "' does not take binary frames (its params do not "
+                    + "say use.binary); send it text instead");
+        }
+    }
+
+    /** Writes one call's frame; answers whether it was queued. */
+    private interface CallWriter {
+        boolean write(int serviceId, long callbackId);
+    }
+
+    /** Registers a pending call, then writes its frame. */
+    private CompletableFuture<ClientMessage> call(CallWriter writer) {
         int serviceId = id;
         if (serviceId < 0) {
             return CompletableFuture.failedFuture(new RtsErrorException("The server no longer offers service '" + name
@@ -63,7 +104,7 @@ final class DefaultServiceHandle implements ServiceHandle {
         pending.put(callbackId, answer);
         // However the call ends, also by the app's cancel() or orTimeout(), it no longer waits for an answer.
         answer.whenComplete((reply, error) -> pending.remove(callbackId, answer));
-        if (!client.write(FrameCodec.encode(serviceId, true, callbackId, payload))) {
+        if (!writer.write(serviceId, callbackId)) {
             pending.remove(callbackId);
             answer.completeExceptionally(new RtsErrorException(client.isReady()
                     ? "Not sent: too much is waiting to be sent to the server; cannot call service '" + name + "' now"
@@ -99,8 +140,9 @@ final class DefaultServiceHandle implements ServiceHandle {
         return json ? DefaultRtsClient.JSON.encode(message) : message.toString();
     }
 
-    void received(long callbackId, String payload) {
-        DefaultClientMessage message = new DefaultClientMessage(name, payload);
+    /** A message for this service arrived: text ({@code binary} null) or binary. */
+    void received(long callbackId, String payload, ByteBuffer binary) {
+        DefaultClientMessage message = new DefaultClientMessage(name, payload, binary);
         CompletableFuture<ClientMessage> waiting = callbackId == FrameCodec.NO_CALLBACK ? null
                 : pending.remove(callbackId);
         if (waiting != null) {

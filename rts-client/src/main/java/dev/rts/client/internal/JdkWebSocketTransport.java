@@ -4,10 +4,13 @@ import dev.rts.client.ClientTransport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * A {@link ClientTransport} over the JDK's {@code java.net.http.WebSocket}.
@@ -16,15 +19,22 @@ public final class JdkWebSocketTransport implements ClientTransport, WebSocket.L
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    /**
+     * The most characters (text) plus bytes (binary) waiting to be sent; past it {@link #send} and
+     * {@link #sendBinary} refuse (16 Mi).
+     */
+    static final long MAX_QUEUED = 16L * 1024 * 1024;
+    /** The largest message accepted from the server, text characters or binary bytes, by default (16 Mi). */
+    static final int MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
+
     private final URI uri;
+    private final int maxMessageSize;
     private final StringBuilder partial = new StringBuilder();
+    private ByteBuffer partialBinary = ByteBuffer.allocate(0);
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Listener listener;
     private volatile WebSocket socket;
-    /** The most characters waiting to be sent; past it {@link #send} refuses (16 Mi characters). */
-    static final long MAX_QUEUED_CHARS = 16L * 1024 * 1024;
-
-    private final java.util.concurrent.atomic.AtomicLong queuedChars = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong queued = new AtomicLong();
     /** The JDK socket allows one outstanding send; chaining keeps frames in call order. */
     private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
 
@@ -34,7 +44,13 @@ public final class JdkWebSocketTransport implements ClientTransport, WebSocket.L
      * @param uri the server address
      */
     public JdkWebSocketTransport(URI uri) {
+        this(uri, MAX_MESSAGE_SIZE);
+    }
+
+    /** For tests of the inbound bound. */
+    JdkWebSocketTransport(URI uri, int maxMessageSize) {
         this.uri = uri;
+        this.maxMessageSize = maxMessageSize;
     }
 
     @Override
@@ -48,17 +64,25 @@ public final class JdkWebSocketTransport implements ClientTransport, WebSocket.L
     }
 
     @Override
-    public synchronized boolean send(String frame) {
+    public boolean send(String frame) {
+        return enqueue(frame.length(), ws -> ws.sendText(frame, true));
+    }
+
+    @Override
+    public boolean sendBinary(ByteBuffer frame) {
+        return enqueue(frame.remaining(), ws -> ws.sendBinary(frame, true));
+    }
+
+    private synchronized boolean enqueue(int size, Function<WebSocket, CompletableFuture<WebSocket>> sender) {
         WebSocket ws = socket;
         if (ws == null || closed.get()) {
             return false;
         }
-        int size = frame.length();
-        if (queuedChars.addAndGet(size) > MAX_QUEUED_CHARS) {
-            queuedChars.addAndGet(-size);
+        if (queued.addAndGet(size) > MAX_QUEUED) {
+            queued.addAndGet(-size);
             return false;
         }
-        sends = sends.thenCompose(v -> ws.sendText(frame, true)).whenComplete((v, e) -> queuedChars.addAndGet(-size))
+        sends = sends.thenCompose(v -> sender.apply(ws)).whenComplete((v, e) -> queued.addAndGet(-size))
                 .exceptionally(error -> {
             // After abort() the JDK calls no listener method again, so report the close here: otherwise the client
             // would stay "ready" on a dead socket, with calls that never complete and no reconnect.
@@ -95,6 +119,9 @@ public final class JdkWebSocketTransport implements ClientTransport, WebSocket.L
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        if (partial.length() + data.length() > maxMessageSize) {
+            return tooBig(webSocket);
+        }
         partial.append(data);
         if (last) {
             String frame = partial.toString();
@@ -102,6 +129,40 @@ public final class JdkWebSocketTransport implements ClientTransport, WebSocket.L
             listener.onText(frame);
         }
         webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        int size = partialBinary.position() + data.remaining();
+        if (size > maxMessageSize) {
+            return tooBig(webSocket);
+        }
+        if (last && partialBinary.position() == 0) {
+            // The whole message in one piece still needs its own copy: the JDK may reuse the buffer it handed over.
+            partialBinary = ByteBuffer.allocate(data.remaining());
+        } else if (size > partialBinary.capacity()) {
+            // Grow geometrically, within the bound, so that a message in many pieces costs linear copying.
+            ByteBuffer grown = ByteBuffer.allocate((int) Math.min(maxMessageSize, Math.max(size, 2L * size)));
+            partialBinary.flip();
+            partialBinary = grown.put(partialBinary);
+        }
+        partialBinary.put(data);
+        if (last) {
+            ByteBuffer frame = partialBinary.flip();
+            partialBinary = ByteBuffer.allocate(0);
+            listener.onBinary(frame);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    /** A message over the bound: the socket is given up, as the server does with 1009. */
+    private CompletionStage<?> tooBig(WebSocket webSocket) {
+        webSocket.abort();
+        partial.setLength(0);
+        partialBinary = ByteBuffer.allocate(0);
+        fireClose(1009, "Message from the server too big (limit " + maxMessageSize + ")");
         return null;
     }
 

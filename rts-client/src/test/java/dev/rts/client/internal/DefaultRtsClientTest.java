@@ -151,6 +151,11 @@ class DefaultRtsClientTest {
                 }
 
                 @Override
+                public boolean sendBinary(java.nio.ByteBuffer frame) {
+                    return false;
+                }
+
+                @Override
                 public void close() {
                 }
             };

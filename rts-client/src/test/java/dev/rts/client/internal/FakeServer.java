@@ -1,6 +1,7 @@
 package dev.rts.client.internal;
 
 import dev.rts.client.ClientTransport;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,6 +30,7 @@ final class FakeServer implements Supplier<ClientTransport> {
     /** One connection attempt: what the client sent, and buttons for what the server does. */
     static final class Pipe implements ClientTransport {
         final BlockingQueue<String> sent = new LinkedBlockingQueue<>();
+        final BlockingQueue<byte[]> sentBinary = new LinkedBlockingQueue<>();
         private final boolean openAtOnce;
         volatile Listener listener;
         volatile boolean closed;
@@ -48,6 +50,14 @@ final class FakeServer implements Supplier<ClientTransport> {
         @Override
         public boolean send(String frame) {
             sent.add(frame);
+            return true;
+        }
+
+        @Override
+        public boolean sendBinary(ByteBuffer frame) {
+            byte[] bytes = new byte[frame.remaining()];
+            frame.duplicate().get(bytes);
+            sentBinary.add(bytes);
             return true;
         }
 

@@ -5,6 +5,7 @@ import dev.rts.core.spi.Connection;
 import dev.rts.core.spi.OutboundFrame;
 import dev.rts.core.spi.Transport;
 import dev.rts.core.spi.TransportHost;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A transport without sockets: each client transport it creates is piped straight into the server's
- * {@link TransportHost}. Frames are real text frames, so the whole protocol is exercised; the frame size limit is
+ * {@link TransportHost}. Frames are real text and binary frames, so the whole protocol is exercised; the frame size limit is
  * enforced as a socket transport would.
  */
 public final class MemoryTransport implements Transport {
@@ -92,6 +93,22 @@ public final class MemoryTransport implements Transport {
         }
 
         @Override
+        public boolean sendBinary(ByteBuffer frame) {
+            if (closed.get()) {
+                return false;
+            }
+            if (frame.remaining() > host.settings().maxFrameSize()) {
+                close(1009, "Message too big (limit " + host.settings().maxFrameSize() + " bytes)");
+                return true;
+            }
+            // A copy, as a socket would make: the server may keep what it received after the client reuses its buffer.
+            ByteBuffer copy = ByteBuffer.allocate(frame.remaining());
+            copy.put(frame.duplicate()).flip();
+            host.receivedBinary(this, copy);
+            return true;
+        }
+
+        @Override
         public void close() {
             close(1000, "Closed by client");
         }
@@ -115,7 +132,12 @@ public final class MemoryTransport implements Transport {
             }
             // One delivery at a time per connection, as a socket would deliver them.
             synchronized (this) {
-                listener.onText(frame.text());
+                if (frame.isBinary()) {
+                    // The shared read-only view, not a copy: fan-out tests can see that every client got one frame.
+                    listener.onBinary(frame.bytes());
+                } else {
+                    listener.onText(frame.text());
+                }
             }
             return true;
         }
