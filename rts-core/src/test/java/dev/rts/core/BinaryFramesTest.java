@@ -54,10 +54,7 @@ class BinaryFramesTest {
     }
 
     private static byte[] frame(String header, byte[] payload) {
-        byte[] ascii = header.getBytes(StandardCharsets.US_ASCII);
-        byte[] all = Arrays.copyOf(ascii, ascii.length + payload.length);
-        System.arraycopy(payload, 0, all, ascii.length, payload.length);
-        return all;
+        return FakeConnection.binaryFrame(header, payload);
     }
 
     @Test

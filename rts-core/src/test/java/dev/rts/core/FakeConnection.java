@@ -90,10 +90,15 @@ public final class FakeConnection implements Connection {
 
     /** A binary frame arrives from the client: the header in ASCII, then the payload. */
     public void receiveBinary(String header, byte[] payload) {
+        host.receivedBinary(this, ByteBuffer.wrap(binaryFrame(header, payload)));
+    }
+
+    /** A binary frame: the header in ASCII, then the payload. */
+    public static byte[] binaryFrame(String header, byte[] payload) {
         byte[] ascii = header.getBytes(StandardCharsets.US_ASCII);
         byte[] frame = Arrays.copyOf(ascii, ascii.length + payload.length);
         System.arraycopy(payload, 0, frame, ascii.length, payload.length);
-        host.receivedBinary(this, ByteBuffer.wrap(frame));
+        return frame;
     }
 
     /** The client closes the socket normally. */
