@@ -3,7 +3,7 @@
 (() => {
   'use strict';
   const $ = id => document.getElementById(id);
-  const { rpc, pubsub, demo } = rts.api;
+  const { rpc, pubsub, demo, sketch } = rts.api;
 
   // Status
 
@@ -128,5 +128,46 @@
       answer.textContent = err ? 'Error: ' + err.message : text;
       answer.classList.toggle('error', !!err);
     });
+  });
+
+  // Sketch: the canvas goes as PNG bytes to every other page, which shows what it receives as an image.
+
+  const canvas = $('sketch');
+  const pen = canvas.getContext('2d');
+  const clear = () => {
+    pen.fillStyle = '#fff';
+    pen.fillRect(0, 0, canvas.width, canvas.height);
+  };
+  clear();
+  let drawing = false;
+  canvas.addEventListener('pointerdown', e => {
+    drawing = true;
+    pen.beginPath();
+    pen.moveTo(e.offsetX, e.offsetY);
+  });
+  canvas.addEventListener('pointermove', e => {
+    if (drawing) {
+      pen.lineTo(e.offsetX, e.offsetY);
+      pen.stroke();
+    }
+  });
+  addEventListener('pointerup', () => drawing = false);
+  $('sketch-clear').addEventListener('click', clear);
+
+  const sketchStatus = $('sketch-status');
+  $('sketch-form').addEventListener('submit', e => {
+    e.preventDefault();
+    canvas.toBlob(png => sketch.share(png, (err, pages) => {
+      sketchStatus.textContent = err ? 'Error: ' + err.message : `${png.size} bytes to ${pages} other page(s)`;
+      sketchStatus.classList.toggle('error', !!err);
+    }), 'image/png');
+  });
+
+  const image = $('sketch-image');
+  sketch.onSketch(bytes => {
+    URL.revokeObjectURL(image.src);
+    image.src = URL.createObjectURL(new Blob([bytes], { type: 'image/png' }));
+    image.hidden = false;
+    $('sketch-received').textContent = bytes.byteLength + ' bytes';
   });
 })();

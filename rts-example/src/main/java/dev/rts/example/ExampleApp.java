@@ -77,6 +77,7 @@ public final class ExampleApp implements AutoCloseable {
                 .discoverServices(true)
                 .configure("livereload", liveReloadOptions)
                 .service(new DemoService())
+                .service(new SketchService())
                 .onStart(ExampleApp::registerMethods);
         RtsServer server = builder.build();
         try {

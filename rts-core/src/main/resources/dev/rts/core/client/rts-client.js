@@ -1,11 +1,11 @@
-// RTS browser client, see docs/CLIENT.md. Touches only globalThis.RTS, so it also loads as an ES module.
+// RTS browser client (docs/CLIENT.md). Touches only globalThis.RTS: loads as an ES module too.
 (() => {
 'use strict';
 const R = globalThis.RTS ||= {};
 R.version = '0.1.0';
 R.transports ||= {};
 
-// App code that throws is reported as uncaught but never breaks our loops.
+// Throwing app code is reported as uncaught, never breaks our loops.
 const guard = f => {
   try { f(); } catch (e) { queueMicrotask(() => { throw e; }); }
 };
@@ -26,7 +26,7 @@ R.create = (options = {}) => {
   if (!factory) throw new TypeError(`Unknown RTS transport '${t}'`);
   const open = factory(options.transportOptions), name = options.sessionCookieName || 'connect.sid';
   const status = emitter(), api = {}, services = dict(), queue = [];
-  // live: transport open, _system frames may go; ready: handshake done, all may go.
+  // live: _system frames may go; ready (handshake done): all may.
   let conn, live, ready = false, sessionId = null;
 
   const report = err => { console.warn('RTS: ' + err.message); status.emit('error', err); };
@@ -39,20 +39,20 @@ R.create = (options = {}) => {
     } catch {}
   };
 
-  // Until ready, frames wait in a bounded queue. A callback is pending once its frame is written.
+  // Until ready, frames wait in a bounded queue. A callback is pending once written.
   const write = (text, s, id, cb) => {
     if (ready || live && s == sys) {
       if (cb) s.cbs.set(id, cb);
       conn.write(text);
     } else if (queue.length < 1000) queue.push([text, s, id, cb]);
     else {
-      const err = new Error('Send queue full, dropped ' + text.slice(0, 30));
-      // Later, so that send() has returned the callback id the onerror call names.
+      const err = new Error('Send queue full');
+      // Later: once send() has returned the id onerror names.
       cb ? queueMicrotask(() => fail(s, id, err, true, cb)) : report(err);
     }
   };
 
-  // _system callbacks take the Error. Without onerror, only server errors (loud) are reported.
+  // _system callbacks get the Error. Without onerror, only loud (server) errors are reported.
   const fail = (s, id, err, loud, cb = s.cbs.get(id)) => {
     const c = s.client;
     s.cbs.delete(id);
@@ -69,26 +69,29 @@ R.create = (options = {}) => {
         if (cb != null && !(use.callbacks && typeof cb == 'function')) {
           throw new TypeError(`Service '${p.name}' ${use.callbacks ? 'needs a function' : 'takes no callback'}`);
         }
-        const payload = use.json ? JSON.stringify(msg) ?? 'null' : msg; // may throw: before taking an id
-        const id = cb ? ++s.n : '';
-        write(p.id + '|' + (use.callbacks ? id + '|' : '') + payload, s, id, cb);
+        const bin = msg instanceof Blob || msg instanceof ArrayBuffer || ArrayBuffer.isView(msg);
+        msg = bin || !use.json ? msg : JSON.stringify(msg) ?? 'null'; // may throw: before taking an id
+        const id = cb ? ++s.n : '', head = p.id + '|' + (use.callbacks ? id + '|' : '');
+        write(bin ? new Blob([head, msg]) : head + msg, s, id, cb);
         return id || undefined;
       }
     };
     return services[p.id] = s;
   };
 
-  const receive = text => {
+  const receive = data => {
+    const bin = typeof data != 'string', text = bin ? String.fromCharCode(...new Uint8Array(data.slice(0, 40))) : data;
     const bar = text.indexOf('|'), s = bar > 0 && services[text.slice(0, bar)], c = s?.client;
-    let msg = text.slice(bar + 1), id = 0, b;
+    let i = bar + 1, id = 0, b;
     if (!s) return report(new Error('Unknown service: ' + text.slice(0, 30)));
     if (c.use.callbacks) {
-      if ((b = msg.indexOf('|')) < 0) return report(new Error(`No callback field for ${c.name}`));
-      id = +msg.slice(0, b);
-      msg = msg.slice(b + 1);
+      if ((b = text.indexOf('|', i)) < 0) return report(new Error(`No callback field for ${c.name}`));
+      id = +text.slice(i, b);
+      i = b + 1;
     }
+    let msg = data.slice(i);
     try {
-      if (c.use.json) msg = JSON.parse(msg);
+      if (!bin && c.use.json) msg = JSON.parse(msg);
     } catch (e) {
       return report(new Error(`Bad JSON for ${c.name}: ${e.message}`));
     }
@@ -129,7 +132,7 @@ R.create = (options = {}) => {
     get sessionId() { return sessionId; },
     get ready() { return ready; },
     connect() { conn ||= open(rts); },
-    // A transport is silent after close(), so the 'close' event comes from here.
+    // A closed transport is silent: emit 'close' here.
     disconnect() {
       conn?.close();
       conn = null;

@@ -1,12 +1,13 @@
-// RTS WebSocket transport: reconnects with full-jitter backoff, so clients of a restarted server spread out.
+// RTS WebSocket transport: full-jitter reconnect backoff spreads the clients of a restarted server.
 RTS.transports.ws = (o = {}) => client => {
   const url = o.url || (location.protocol == 'https:' ? 'wss://' : 'ws://') + location.host + (o.path || '/');
   const emit = (...a) => client.status.emit(...a);
   let ws, timer, closed, attempt = 0;
   const open = () => {
     ws = new WebSocket(url);
+    ws.binaryType = 'arraybuffer';
     ws.onopen = () => emit('open');
-    ws.onmessage = e => typeof e.data == 'string' && client.process(e.data);
+    ws.onmessage = e => client.process(e.data);
     ws.onclose = e => {
       emit('close', e.code);
       const cap = Math.min(o.reconnectMax || 1e4, (o.reconnectBase || 250) * 2 ** attempt++);
@@ -15,7 +16,7 @@ RTS.transports.ws = (o = {}) => client => {
       closed || (timer = setTimeout(open, delay)); // a listener may have called close()
     };
   };
-  // Reset the backoff only once the handshake succeeds: a server that accepts then drops us stays backed off.
+  // Reset backoff on handshake only: a server that accepts then drops us stays backed off.
   client.status.on('ready', () => attempt = 0);
   open();
   return {
