@@ -3,8 +3,8 @@ package dev.rts.client;
 import java.nio.ByteBuffer;
 
 /**
- * Carries text and binary frames for an {@link RtsClient}: a WebSocket by default, an in-memory pipe in the testkit. A new
- * transport is created for every connection attempt.
+ * Carries text and binary frames for an {@link RtsClient}: a WebSocket by default, an in-memory pipe in the testkit.
+ * A new transport is created for every connection attempt.
  */
 public interface ClientTransport {
 

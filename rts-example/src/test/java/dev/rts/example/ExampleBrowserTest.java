@@ -4,6 +4,7 @@ import static dev.rts.example.HeadlessChromium.WAIT;
 import static dev.rts.example.HeadlessChromium.awaitText;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,13 +19,18 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The example page in real headless Chromium, driven through Debian's chromedriver. Skipped only on a machine without
+ * The example page in real headless Chromium (binary frames included), driven through Debian's chromedriver. Skipped
+ * only on a machine without
  * Chromium that is not CI; under {@code CI} a missing browser fails the test.
  */
 @Timeout(180)
 class ExampleBrowserTest {
 
     private static final By LAST_MESSAGE = By.cssSelector("#messages li:last-child");
+    /** Records, in {@code window.sketches}, each received sketch's type and bytes. */
+    private static final String RECORD_SKETCHES = "window.sketches = [];"
+            + "rts.api.sketch.onSketch(b => window.sketches.push("
+            + "[b.constructor.name].concat(Array.from(new Uint8Array(b)))));";
 
     private final HeadlessChromium chromium = new HeadlessChromium();
     private ExampleApp app;
@@ -140,6 +146,43 @@ class ExampleBrowserTest {
         assertThat(messages(carol)).containsExactly("Ann: hello Bob", "Bob: hi Ann", "Bob: bye");
     }
 
+    /** Binary frames: the browser client's send(bytes, cb) and onmessage with an ArrayBuffer, both ways through. */
+    @Test
+    void aSketchSharedInOneWindowReachesTheOtherAsExactlyTheSameBytes() {
+        WebDriver ann = open();
+        WebDriver bob = open();
+        awaitStatus(ann, "ready");
+        awaitStatus(bob, "ready");
+        script(bob, RECORD_SKETCHES);
+
+        // Every byte value behind the PNG signature, sent as a typed array; the reply is JSON on the callback.
+        Object reached = ((JavascriptExecutor) ann).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const bytes = new Uint8Array(8 + 256);"
+                + "bytes.set([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10]);"
+                + "for (let i = 0; i < 256; i++) bytes[8 + i] = i;"
+                + "rts.api.sketch.share(bytes, (err, pages) => done(err ? 'error: ' + err.message : pages));");
+        assertThat(reached).isEqualTo(1L);
+        List<Object> expected = new ArrayList<>(List.of("ArrayBuffer", 0x89L, 0x50L, 0x4eL, 0x47L, 13L, 10L, 26L, 10L));
+        for (long i = 0; i < 256; i++) {
+            expected.add(i);
+        }
+        new WebDriverWait(bob, WAIT).until(page -> ((Number) script(page, "return window.sketches.length"))
+                .intValue() == 1);
+        assertThat(script(bob, "return window.sketches[0]")).isEqualTo(expected);
+
+        // The page itself: Share sends the canvas as a PNG Blob, and the other window shows it as an image.
+        ann.findElement(By.id("sketch-share")).click();
+        new WebDriverWait(ann, WAIT).until(page -> page.findElement(By.id("sketch-status")).getText()
+                .endsWith(" bytes to 1 other page(s)"));
+        String size = ann.findElement(By.id("sketch-status")).getText().split(" ")[0];
+        awaitText(bob, By.id("sketch-received"), size + " bytes");
+        new WebDriverWait(bob, WAIT).until(page -> ((Number) script(page,
+                "return document.getElementById('sketch-image').naturalWidth")).intValue() == 160);
+        assertThat(script(bob, "return window.sketches[1].length - 1")).isEqualTo(Long.parseLong(size));
+        assertThat(ann.findElement(By.id("sketch-received")).getText()).as("the sender does not get its own sketch")
+                .isEqualTo("nothing yet");
+    }
+
     private WebDriver open() {
         return chromium.open("http://localhost:" + app.port() + "/");
     }
@@ -186,5 +229,9 @@ class ExampleBrowserTest {
         input.clear();
         input.sendKeys(typed);
         page.findElement(By.id("square")).click();
+    }
+
+    private static Object script(WebDriver page, String script) {
+        return ((JavascriptExecutor) page).executeScript(script);
     }
 }

@@ -40,7 +40,8 @@ class SketchServiceTest {
     void textAndBytesThatAreNotAPngAreRefused() {
         TestClient ann = server.client();
 
-        assertThat(ann.callError("sketch", "hello")).isEqualTo("Share a sketch as the bytes of a PNG image, not as text");
+        assertThat(ann.callError("sketch", "hello"))
+                .isEqualTo("Share a sketch as the bytes of a PNG image, not as text");
         assertThatThrownBy(() -> ann.callBytes("sketch", new byte[] {'G', 'I', 'F', '8', '9', 'a', 0, 0, 0}))
                 .hasMessage("Service 'sketch' answered with an error: A sketch must be a PNG image, but these 9 bytes "
                         + "do not start with the PNG signature");
