@@ -20,8 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The example page in real headless Chromium (binary frames included), driven through Debian's chromedriver. Skipped
- * only on a machine without
- * Chromium that is not CI; under {@code CI} a missing browser fails the test.
+ * only on a machine without Chromium that is not CI; under {@code CI} a missing browser fails the test.
  */
 @Timeout(180)
 class ExampleBrowserTest {
