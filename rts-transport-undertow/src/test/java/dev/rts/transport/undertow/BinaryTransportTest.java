@@ -1,6 +1,7 @@
 package dev.rts.transport.undertow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.rts.api.Feature;
 import dev.rts.api.Service;
@@ -27,7 +28,10 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class BinaryTransportTest {
 
-    /** Callbacks and bytes: answers a binary message with its bytes reversed, a text message with its text. */
+    /**
+     * Callbacks and bytes: answers a binary message with its bytes reversed, a text message with its text; the text
+     * {@code push} broadcasts the bytes {@code ca fe}.
+     */
     static final class Mirror implements Service {
         ServiceContext context;
 
@@ -52,6 +56,8 @@ class BinaryTransportTest {
                         reversed[i] = bytes[bytes.length - 1 - i];
                     }
                     reply.sendBytes(ByteBuffer.wrap(reversed));
+                } else if (message.text().equals("push")) {
+                    ctx.broadcastBytes(ByteBuffer.wrap(new byte[] {(byte) 0xca, (byte) 0xfe}));
                 } else {
                     reply.send("text " + message.text());
                 }
@@ -138,6 +144,22 @@ class BinaryTransportTest {
         assertThat(big.awaitClose()).isEqualTo(1009);
         other.sendBinary(frame("1|1|", new byte[] {1, 2}));
         assertThat(other.nextBinary()).isEqualTo(frame("1|1|", new byte[] {2, 1}));
+    }
+
+    @Test
+    void theBrowserClientSendsTypedArraysArrayBuffersAndBlobsAndReceivesArrayBuffers() throws Exception {
+        List<String> node = NodeScript.nodeWithWebSocket();
+        assumeThat(node).as("Node with WebSocket support on the PATH").isNotNull();
+
+        String result = NodeScript.run(node, "binary-client.mjs", server.port());
+
+        assertThat(result).isEqualTo("RESULT {\"answers\":["
+                + "[\"ArrayBuffer\",3,2,1],"
+                + "\"text hi\","
+                + "[\"ArrayBuffer\",9,255,124,0],"
+                + "[\"ArrayBuffer\",8,7],"
+                + "[\"ArrayBuffer\",7,6]],"
+                + "\"push\":[\"ArrayBuffer\",202,254]}");
     }
 
     @Test
