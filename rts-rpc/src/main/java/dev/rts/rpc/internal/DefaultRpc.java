@@ -28,23 +28,33 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
- * The {@link Rpc} API and the call pipeline: timeout, middleware chain, action, answer. Every step runs on the
- * server's worker executor.
+ * The {@link Rpc} API and the call pipeline: timeout, middleware chain, action, answer. Every step runs on a worker
+ * thread: the connection's lane for methods that return quickly ({@link Pace}), the server's worker executor for the
+ * others. Timeouts are found by one periodic sweep over the calls in flight, not by a timer per call.
  */
 final class DefaultRpc implements Rpc {
 
     private final ServiceContext context;
     private final Duration timeout;
-    private final ScheduledExecutorService timers;
+    private final long timeoutNanos;
     private final MethodTable table = new MethodTable();
     /** The unanswered calls by socket id, so that a closed connection's calls end with it; no empty sets. */
     private final Map<String, Set<DefaultRpcCall>> inFlight = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
+    /** Creates the pipeline; its timeout sweep runs on {@code timers} until the service stops it. */
     DefaultRpc(ServiceContext context, Duration timeout, ScheduledExecutorService timers) {
         this.context = context;
         this.timeout = timeout;
-        this.timers = timers;
+        this.timeoutNanos = timeout.toNanos();
+        long period = sweepPeriod(timeout).toNanos();
+        timers.scheduleAtFixedRate(this::sweep, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    /** A tenth of the timeout, between 10 ms and 1 s: a call times out at most that much late. */
+    static Duration sweepPeriod(Duration timeout) {
+        long tenth = timeout.toMillis() / 10;
+        return Duration.ofMillis(Math.max(10, Math.min(1000, tenth)));
     }
 
     String name() {
@@ -115,7 +125,7 @@ final class DefaultRpc implements Rpc {
                     + "' has stopped; it takes no more calls"));
         }
         CompletableFuture<List<Object>> result = new CompletableFuture<>();
-        dispatch(method, converted, new LocalRequest(context.name()), outcome -> {
+        dispatch(method, new ArrayList<>(converted), new LocalRequest(context.name()), false, outcome -> {
             if (outcome instanceof Outcome.Answer answer) {
                 result.complete(Collections.unmodifiableList(new ArrayList<>(answer.values())));
             } else if (outcome instanceof Outcome.Failure failure) {
@@ -125,9 +135,14 @@ final class DefaultRpc implements Rpc {
         return result;
     }
 
-    /** Starts a call: arms its timeout and runs it on a worker. Never blocks, never throws. */
-    void dispatch(String method, List<Object> params, Request request, Consumer<Outcome> sink) {
-        DefaultRpcCall call = new DefaultRpcCall(this, method, params, request, sink);
+    /**
+     * Starts a call. A quick method runs right here when {@code onLane} (the caller is the connection's lane, a worker
+     * thread); everything else is handed to the worker executor. Never throws.
+     *
+     * @param params the arguments; the call owns this list from now on
+     */
+    void dispatch(String method, List<Object> params, Request request, boolean onLane, Consumer<Outcome> sink) {
+        DefaultRpcCall call = new DefaultRpcCall(this, method, params, request, sink, System.nanoTime() + timeoutNanos);
         if (stopped) {
             call.fail(stoppedMessage(call));
             return;
@@ -137,14 +152,24 @@ final class DefaultRpc implements Rpc {
             set.add(call);
             return set;
         });
-        try {
-            call.timer(timers.schedule(() -> execute(call, () -> timedOut(call)), timeout.toMillis(),
-                    TimeUnit.MILLISECONDS));
-        } catch (RejectedExecutionException e) {
-            call.fail(stoppedMessage(call));
-            return;
+        Endpoint endpoint = table.find(method);
+        if (onLane && endpoint != null && endpoint.pace().quick()) {
+            start(call, endpoint);
+        } else {
+            execute(call, () -> start(call, endpoint));
         }
-        execute(call, () -> start(call));
+    }
+
+    /** Fails the calls whose deadline passed; runs on the service's timer thread. */
+    private void sweep() {
+        long now = System.nanoTime();
+        for (Set<DefaultRpcCall> calls : inFlight.values()) {
+            for (DefaultRpcCall call : calls) {
+                if (now - call.deadline() >= 0 && !call.isAnswered()) {
+                    execute(call, () -> timedOut(call));
+                }
+            }
+        }
     }
 
     private void timedOut(DefaultRpcCall call) {
@@ -168,13 +193,14 @@ final class DefaultRpc implements Rpc {
         return "The server is stopping; method '" + call.method() + "' was not answered";
     }
 
-    private void start(DefaultRpcCall call) {
-        Endpoint endpoint = table.find(call.method());
+    private void start(DefaultRpcCall call, Endpoint endpoint) {
         if (endpoint == null) {
             call.fail(table.unknown(call.method()));
             return;
         }
+        long began = System.nanoTime();
         new Step(call, endpoint, table.middlewareFor(call.method()), 0).run();
+        endpoint.pace().record(System.nanoTime() - began);
     }
 
     /** Runs the action and turns its return value into the answer. */

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -32,20 +31,26 @@ final class DefaultRpcCall implements RpcCall {
     private final List<Object> params;
     private final Request request;
     private final Consumer<Outcome> sink;
-    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final AtomicBoolean answered = new AtomicBoolean();
     private final long started = System.nanoTime();
-    private final Responder responder = new CallResponder();
+    private final long deadline;
+    /** Created on first use: most calls have no attributes. */
+    private volatile Map<String, Object> attributes;
     private volatile boolean actionStarted;
     private volatile boolean byHand;
-    private volatile ScheduledFuture<?> timer;
 
-    DefaultRpcCall(DefaultRpc rpc, String method, List<Object> params, Request request, Consumer<Outcome> sink) {
+    /**
+     * @param params   the arguments, a mutable list the call takes over (middleware may change it)
+     * @param deadline the {@link System#nanoTime()} after which the call times out
+     */
+    DefaultRpcCall(DefaultRpc rpc, String method, List<Object> params, Request request, Consumer<Outcome> sink,
+                   long deadline) {
         this.rpc = rpc;
         this.method = method;
-        this.params = new ArrayList<>(params);
+        this.params = params;
         this.request = request;
         this.sink = sink;
+        this.deadline = deadline;
     }
 
     @Override
@@ -80,7 +85,17 @@ final class DefaultRpcCall implements RpcCall {
 
     @Override
     public Map<String, Object> attributes() {
-        return attributes;
+        Map<String, Object> map = attributes;
+        if (map == null) {
+            synchronized (this) {
+                map = attributes;
+                if (map == null) {
+                    map = new ConcurrentHashMap<>();
+                    attributes = map;
+                }
+            }
+        }
+        return map;
     }
 
     @Override
@@ -90,7 +105,7 @@ final class DefaultRpcCall implements RpcCall {
                     + "with chain.next() or stops the call with chain.fail(message)");
         }
         byHand = true;
-        return responder;
+        return new CallResponder();
     }
 
     Api api() {
@@ -109,8 +124,8 @@ final class DefaultRpcCall implements RpcCall {
         return answered.get();
     }
 
-    void timer(ScheduledFuture<?> scheduled) {
-        timer = scheduled;
+    long deadline() {
+        return deadline;
     }
 
     long elapsedMillis() {
@@ -168,10 +183,6 @@ final class DefaultRpcCall implements RpcCall {
             log.debug("Rpc '{}' from socket {} was answered again after {} ms; the later answer was ignored", method,
                     request.socketId(), elapsedMillis());
             return false;
-        }
-        ScheduledFuture<?> scheduled = timer;
-        if (scheduled != null) {
-            scheduled.cancel(false);
         }
         rpc.finished(this);
         if (log.isDebugEnabled()) {

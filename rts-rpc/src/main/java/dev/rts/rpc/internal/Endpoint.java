@@ -13,6 +13,9 @@ sealed interface Endpoint permits MethodEndpoint, Endpoint.Lambda {
     /** Whether a normal return answers no values (a {@code void} method). */
     boolean answersNothing();
 
+    /** How fast this endpoint's calls return, to choose where the next one runs. */
+    Pace pace();
+
     /**
      * Runs it.
      *
@@ -22,7 +25,11 @@ sealed interface Endpoint permits MethodEndpoint, Endpoint.Lambda {
     Object run(DefaultRpcCall call) throws Exception;
 
     /** A method registered as a lambda. */
-    record Lambda(String name, RpcAction action) implements Endpoint {
+    record Lambda(String name, RpcAction action, Pace pace) implements Endpoint {
+
+        Lambda(String name, RpcAction action) {
+            this(name, action, new Pace());
+        }
 
         @Override
         public String description() {

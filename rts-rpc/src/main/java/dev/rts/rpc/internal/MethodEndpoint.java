@@ -32,6 +32,7 @@ final class MethodEndpoint implements Endpoint {
     private final List<Type> argumentTypes;
     private final String description;
     private final boolean byHand;
+    private final Pace pace = new Pace();
 
     private MethodEndpoint(String name, Object target, Method method) {
         this.name = name;
@@ -99,6 +100,11 @@ final class MethodEndpoint implements Endpoint {
     @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    public Pace pace() {
+        return pace;
     }
 
     @Override

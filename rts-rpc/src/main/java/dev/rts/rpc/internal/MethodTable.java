@@ -24,6 +24,8 @@ final class MethodTable {
 
     private final Map<String, Endpoint> methods = new ConcurrentSkipListMap<>();
     private final List<Scoped> middleware = new CopyOnWriteArrayList<>();
+    /** Each registered method's middleware chain, worked out on its first call; cleared by {@link #use}. */
+    private final Map<String, List<RpcMiddleware>> chains = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Middleware for every method whose name is the scope or starts with the scope and a dot. */
     private record Scoped(String scope, int depth, RpcMiddleware middleware) {
@@ -61,6 +63,7 @@ final class MethodTable {
     void use(String scope, RpcMiddleware m) {
         int depth = scope.isEmpty() ? 0 : scope.split("\\.").length;
         middleware.add(new Scoped(scope, depth, Objects.requireNonNull(m, "middleware")));
+        chains.clear();
     }
 
     Endpoint find(String method) {
@@ -72,7 +75,30 @@ final class MethodTable {
     }
 
     /** The middleware for a method: enclosing scopes first, then in the order added. */
+    /** The middleware of a registered method, in order; cached per method, so a call costs one map lookup. */
     List<RpcMiddleware> middlewareFor(String method) {
+        if (middleware.isEmpty()) {
+            return List.of();
+        }
+        List<RpcMiddleware> chain = chains.get(method);
+        if (chain == null) {
+            int known = middleware.size();
+            chain = scan(method);
+            // Only registered names: a client must not fill the cache with names of its choosing. use() appends,
+            // then clears: a chain worked out while middleware was added is not kept.
+            if (methods.containsKey(method) && middleware.size() == known) {
+                chains.put(method, chain);
+            }
+        }
+        return chain;
+    }
+
+    /** How many chains are cached, for tests. */
+    int cachedChains() {
+        return chains.size();
+    }
+
+    private List<RpcMiddleware> scan(String method) {
         return middleware.stream().filter(s -> s.covers(method))
                 .sorted(Comparator.comparingInt(Scoped::depth))
                 .map(Scoped::middleware)

@@ -48,6 +48,10 @@ final class Params {
             throw new RpcException(prefix + " must be " + name(type) + problem + " but was " + found(json, value)
                     + (outOfRange(raw, value) ? " (out of range)" : ""));
         }
+        Object scalar = scalar(raw, value);
+        if (scalar != null) {
+            return scalar;
+        }
         Object result;
         try {
             result = json.convert(value, type);
@@ -61,6 +65,44 @@ final class Params {
                     + found(json, value));
         }
         return result;
+    }
+
+    /**
+     * A scalar argument already of the right kind, as the parameter's type, without the codec: the codec's convert
+     * encodes the value into a JSON tree and decodes it again, which costs more than the rest of a quick call.
+     * The kind (and range, for whole numbers) was checked before, so the result is what the codec would give.
+     *
+     * @return the value, or null when the codec must convert it (objects, lists, enums, big numbers)
+     */
+    private static Object scalar(Class<?> raw, Object value) {
+        Class<?> type = box(raw);
+        if (value instanceof String text) {
+            if (type == String.class || type == CharSequence.class || type == Object.class) {
+                return text;
+            }
+            return type == Character.class ? text.charAt(0) : null;
+        }
+        if (value instanceof Boolean) {
+            return type == Boolean.class || type == Object.class ? value : null;
+        }
+        if (value instanceof Number n && !(n instanceof java.math.BigDecimal || n instanceof BigInteger)) {
+            if (type == Integer.class) {
+                return n.intValue();
+            } else if (type == Long.class) {
+                return n.longValue();
+            } else if (type == Double.class) {
+                return n.doubleValue();
+            } else if (type == Float.class) {
+                return n.floatValue();
+            } else if (type == Short.class) {
+                return n.shortValue();
+            } else if (type == Byte.class) {
+                return n.byteValue();
+            } else if (type == Object.class && (n instanceof Long || n instanceof Double)) {
+                return n;
+            }
+        }
+        return null;
     }
 
     /**

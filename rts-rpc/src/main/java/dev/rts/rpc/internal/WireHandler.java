@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 
 /**
  * The wire side: reads {@code {"m":"demo.square","p":[5]}}, starts the call, and answers {@code {"p":[...]}} or
- * {@code {"e":{"message":"..."}}} to the request's callback. Returns at once: calls run on workers, so that one
- * connection can have several in flight.
+ * {@code {"e":{"message":"..."}}} to the request's callback. A quick method runs on the connection's lane before this
+ * returns; others run on workers, so that one connection can have several in flight.
  */
 final class WireHandler implements MessageHandler {
 
@@ -76,7 +76,8 @@ final class WireHandler implements MessageHandler {
                     + "most " + maxInFlight + "); wait for answers before sending more", null));
             return;
         }
-        rpc.dispatch(name, params == null ? List.of() : new ArrayList<Object>((List<?>) params), request,
+        // This handler runs on the connection's lane, so a quick method may run right here.
+        rpc.dispatch(name, params == null ? new ArrayList<>() : new ArrayList<Object>((List<?>) params), request, true,
                 outcome -> {
                     inFlight.decrementAndGet();
                     answer(name, request, reply, outcome);

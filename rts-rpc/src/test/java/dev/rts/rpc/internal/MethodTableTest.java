@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.rts.rpc.RpcMiddleware;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -41,5 +42,29 @@ class MethodTableTest {
         assertThat(table.unknown("math.sqare")).isEqualTo("Unknown method 'math.sqare'; did you mean 'math.square'?");
         assertThat(table.unknown("math.squaree")).isEqualTo("Unknown method 'math.squaree'; did you mean "
                 + "'math.square'?");
+    }
+
+    @Test
+    void middlewareAddedAfterAMethodWasCalledAppliesToItsNextCall() {
+        MethodTable table = new MethodTable();
+        table.add(Map.of("math.square", new Endpoint.Lambda("math.square", call -> null)));
+        RpcMiddleware first = (call, chain) -> chain.next();
+        RpcMiddleware second = (call, chain) -> chain.next();
+        table.use("math", first);
+        assertThat(table.middlewareFor("math.square")).containsExactly(first);
+
+        table.use("", second);
+
+        assertThat(table.middlewareFor("math.square")).containsExactly(second, first);
+    }
+
+    @Test
+    void unknownNamesAreNotRemembered() {
+        MethodTable table = new MethodTable();
+        RpcMiddleware all = (call, chain) -> chain.next();
+        table.use("", all);
+
+        assertThat(table.middlewareFor("no.such")).containsExactly(all);
+        assertThat(table.cachedChains()).isZero();
     }
 }
