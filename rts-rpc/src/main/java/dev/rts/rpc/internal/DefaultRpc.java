@@ -165,7 +165,8 @@ final class DefaultRpc implements Rpc {
         long now = System.nanoTime();
         for (Set<DefaultRpcCall> calls : inFlight.values()) {
             for (DefaultRpcCall call : calls) {
-                if (now - call.deadline() >= 0 && !call.isAnswered()) {
+                // Once per call: while workers are busy, later sweeps must not queue the same timeout again.
+                if (now - call.deadline() >= 0 && !call.isAnswered() && call.claimTimeout()) {
                     execute(call, () -> timedOut(call));
                 }
             }

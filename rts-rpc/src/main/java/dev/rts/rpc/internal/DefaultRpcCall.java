@@ -32,6 +32,7 @@ final class DefaultRpcCall implements RpcCall {
     private final Request request;
     private final Consumer<Outcome> sink;
     private final AtomicBoolean answered = new AtomicBoolean();
+    private final AtomicBoolean timeoutClaimed = new AtomicBoolean();
     private final long started = System.nanoTime();
     private final long deadline;
     /** Created on first use: most calls have no attributes. */
@@ -126,6 +127,11 @@ final class DefaultRpcCall implements RpcCall {
 
     long deadline() {
         return deadline;
+    }
+
+    /** True the first time only: the sweep that found this call overdue queues its timeout once. */
+    boolean claimTimeout() {
+        return timeoutClaimed.compareAndSet(false, true);
     }
 
     long elapsedMillis() {
