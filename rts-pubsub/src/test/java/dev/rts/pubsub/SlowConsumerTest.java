@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rts.api.ConnectionEvent;
 import dev.rts.client.RtsClient;
+import dev.rts.testkit.SilentSocket;
 import dev.rts.testkit.TestServer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -91,7 +85,7 @@ class SlowConsumerTest {
                     });
                 }
 
-                try (Socket blocked = openAndStopReading(port)) {
+                try (SilentSocket blocked = SilentSocket.open(port)) {
                     String blockedSocket = null;
                     for (int i = 0; i <= READERS; i++) {
                         ConnectionEvent connected = probe.awaitConnect(timeout);
@@ -136,55 +130,5 @@ class SlowConsumerTest {
                 readers.forEach(RtsClient::close);
             }
         }
-    }
-
-    /**
-     * Opens a WebSocket by hand, sends the RTS connect handshake and then never reads again: unlike the JDK client,
-     * which always reads, this is a peer whose TCP window closes.
-     */
-    private static Socket openAndStopReading(int port) throws IOException {
-        Socket socket = new Socket();
-        socket.setReceiveBufferSize(4096);
-        socket.connect(new InetSocketAddress("127.0.0.1", port));
-        OutputStream out = socket.getOutputStream();
-        out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        assertThat(readHeaders(socket.getInputStream())).startsWith("HTTP/1.1 101");
-        out.write(maskedTextFrame("0|1|{\"c\":\"connect\",\"sessionId\":false}"));
-        out.flush();
-        return socket;
-    }
-
-    private static String readHeaders(InputStream in) throws IOException {
-        ByteArrayOutputStream headers = new ByteArrayOutputStream();
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        int matched = 0;
-        while (matched < end.length) {
-            int b = in.read();
-            if (b < 0) {
-                throw new AssertionError("The server closed during the upgrade: " + headers);
-            }
-            headers.write(b);
-            matched = b == end[matched] ? matched + 1 : (b == end[0] ? 1 : 0);
-        }
-        return headers.toString(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] maskedTextFrame(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        if (payload.length > 125) {
-            throw new IllegalArgumentException("Only short frames are needed here");
-        }
-        byte[] mask = {0x12, 0x34, 0x56, 0x78};
-        byte[] frame = new byte[6 + payload.length];
-        frame[0] = (byte) 0x81;
-        frame[1] = (byte) (0x80 | payload.length);
-        System.arraycopy(mask, 0, frame, 2, 4);
-        for (int i = 0; i < payload.length; i++) {
-            frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
-        }
-        return frame;
     }
 }
