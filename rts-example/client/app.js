@@ -1,9 +1,9 @@
-// The example page. rts (from /rts/client.js) is connecting already; rts.api.rpc and rts.api.pubsub are the browser
-// halves of rts-rpc and rts-pubsub, rts.api.demo that of the example's own DemoService.
+// The example page. rts (from /rts/client.js) is connecting already; rts.api.rpc, rts.api.pubsub and rts.api.presence
+// are the browser halves of rts-rpc, rts-pubsub and rts-presence, rts.api.demo that of the example's own DemoService.
 (() => {
   'use strict';
   const $ = id => document.getElementById(id);
-  const { rpc, pubsub, demo, sketch } = rts.api;
+  const { rpc, pubsub, presence, demo, sketch } = rts.api;
 
   // Status
 
@@ -41,6 +41,49 @@
     // Other rooms: the session is still in them through another tab of it; this page shows one room.
   });
 
+  // Presence: the page is in the room's presence topic with its name and whether it is typing, and shows the room's
+  // members. The browser half joins and watches again by itself after a reconnect.
+
+  let here = null;        // the presence topic of the room shown
+  let watching = null;
+  let typing = false;
+  let typingTimer = null;
+  const meta = () => ({ name: $('name').value.trim() || 'Anonymous', typing });
+
+  const showPresent = members => {
+    $('present').replaceChildren(...members.map(member => {
+      const item = document.createElement('li');
+      const names = [...new Set(member.metas.map(m => m.name))].join(', ');
+      item.textContent = names + (member.metas.some(m => m.typing) ? ' (typing…)' : '');
+      return item;
+    }));
+  };
+
+  const enter = roomName => {
+    const topic = 'room:' + roomName;
+    if (topic === here) return;
+    if (here) {
+      presence.leave(here);
+      watching.stop();
+    }
+    here = topic;
+    presence.join(topic, meta(), err => err && showChatError('Presence: ', err));
+    watching = presence.watch(topic, err => err && showChatError('Presence: ', err)).onSync(showPresent);
+  };
+
+  const setTyping = now => {
+    if (typing === now) return;
+    typing = now;
+    if (here) presence.update(here, meta());
+  };
+
+  $('text').addEventListener('input', () => {
+    setTyping(true);
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => setTyping(false), 2000);
+  });
+  $('name').addEventListener('change', () => here && presence.update(here, meta()));
+
   const refreshRooms = () => rpc('chat.rooms').then(([rooms]) => {
     $('room-list').replaceChildren(...rooms.map(name => new Option(name)));
   }, err => showChatError('Cannot list rooms: ', err));
@@ -66,6 +109,7 @@
     joined.textContent = next;
     joined.className = '';
     showChatError('', null);
+    enter(next);
     if (previous && previous !== next) {
       rpc('chat.leave', previous).catch(err => showChatError('Could not leave ' + previous + ': ', err));
     }
@@ -87,6 +131,8 @@
     rpc('chat.send', room, $('name').value, text.value).then(() => {
       showChatError('', null);
       text.value = '';
+      clearTimeout(typingTimer);
+      setTyping(false);
     }, err => showChatError('Not sent: ', err));
   });
 

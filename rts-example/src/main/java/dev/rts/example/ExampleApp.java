@@ -1,8 +1,11 @@
 package dev.rts.example;
 
 import dev.rts.api.Api;
+import dev.rts.api.Session;
 import dev.rts.core.RtsServer;
 import dev.rts.core.RtsServerBuilder;
+import dev.rts.presence.Presence;
+import dev.rts.presence.PresenceAuthorizer;
 import dev.rts.pubsub.PubSub;
 import dev.rts.rpc.Rpc;
 import java.net.BindException;
@@ -78,6 +81,7 @@ public final class ExampleApp implements AutoCloseable {
                 .configure("livereload", liveReloadOptions)
                 .service(new DemoService())
                 .service(new SketchService())
+                .service(Presence.service().authorizer(new RoomPresence()).build())
                 .onStart(ExampleApp::registerMethods);
         RtsServer server = builder.build();
         try {
@@ -88,6 +92,19 @@ public final class ExampleApp implements AutoCloseable {
             throw e;
         }
         return new ExampleApp(server, client);
+    }
+
+    /** Browsers may join and watch the presence topics of chat rooms, {@code room:<name>}, and no others. */
+    private static final class RoomPresence implements PresenceAuthorizer {
+        @Override
+        public boolean mayJoin(Session session, String topic) {
+            return topic.startsWith("room:");
+        }
+
+        @Override
+        public boolean mayWatch(Session session, String topic) {
+            return topic.startsWith("room:");
+        }
     }
 
     /**

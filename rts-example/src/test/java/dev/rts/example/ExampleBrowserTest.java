@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,6 +181,40 @@ class ExampleBrowserTest {
         assertThat(script(bob, "return window.sketches[1].length - 1")).isEqualTo(Long.parseLong(size));
         assertThat(ann.findElement(By.id("sketch-received")).getText()).as("the sender does not get its own sketch")
                 .isEqualTo("nothing yet");
+    }
+
+    @Test
+    void theRoomShowsWhoIsHereAndWhoIsTypingAndAClosedWindowLeaves() {
+        WebDriver ann = open();
+        WebDriver bob = open();
+        name(ann, "Ann");
+        join(ann, "lobby");
+        awaitPresent(ann, "Ann");
+
+        name(bob, "Bob");
+        join(bob, "lobby");
+        awaitPresent(ann, "Ann", "Bob");
+        awaitPresent(bob, "Ann", "Bob");
+
+        bob.findElement(By.id("text")).sendKeys("typing a lo");
+        awaitPresent(ann, "Ann", "Bob (typing…)");
+
+        chromium.quit(bob);
+        awaitPresent(ann, "Ann");
+    }
+
+    private static void name(WebDriver page, String name) {
+        WebElement input = page.findElement(By.id("name"));
+        input.clear();
+        input.sendKeys(name);
+    }
+
+    /** Waits until the page's list of who is in the room shows exactly these lines (the order is by key). */
+    private static void awaitPresent(WebDriver page, String... lines) {
+        // Read in one script: the list is re-rendered on every change, which would make elements found earlier stale.
+        new WebDriverWait(page, WAIT).until(d -> new TreeSet<>((List<?>) ((JavascriptExecutor) d).executeScript(
+                "return [...document.querySelectorAll('#present li')].map(li => li.textContent)"))
+                .equals(new TreeSet<>(List.of(lines))));
     }
 
     private WebDriver open() {

@@ -96,6 +96,17 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
+     * Closes one browser as a user closing its window would, after checking that its page code threw nothing.
+     *
+     * @param driver a browser opened by {@link #open(String)}
+     */
+    void quit(WebDriver driver) {
+        assertThat(uncaughtErrors(driver)).as("uncaught JavaScript errors").isEmpty();
+        drivers.remove(driver);
+        driver.quit();
+    }
+
+    /**
      * Waits until an element shows exactly this text.
      *
      * @param page    the browser
