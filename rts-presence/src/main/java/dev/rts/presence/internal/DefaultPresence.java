@@ -182,7 +182,13 @@ public final class DefaultPresence implements Presence {
         }
     }
 
+    /**
+     * Re-keys the session's entries on this node. The tracker's stale topics are left first, so that signing out of
+     * a topic the tracker keeps for signed-in users shows one leave, not a leave, a join under the anonymous key and
+     * a leave again.
+     */
     private void userChanged(String sessionId) {
+        Map<String, Map<String, ?>> wanted = trackerTopics(sessionId);
         List<String> sockets = new ArrayList<>();
         synchronized (lock) {
             String key = keyOf(sessionId);
@@ -191,6 +197,15 @@ public final class DefaultPresence implements Presence {
                     continue;
                 }
                 sockets.add(conn.socketId);
+                if (wanted != null) {
+                    conn.topics.values().removeIf(local -> {
+                        boolean stale = local.tracked && !wanted.containsKey(local.topic);
+                        if (stale) {
+                            removeOwn(local);
+                        }
+                        return stale;
+                    });
+                }
                 for (Local local : conn.topics.values()) {
                     if (!local.key.equals(key)) {
                         removeOwn(local);
@@ -201,32 +216,35 @@ public final class DefaultPresence implements Presence {
                 }
             }
         }
-        sockets.forEach(socketId -> applyTracker(socketId, sessionId));
+        if (wanted != null) {
+            sockets.forEach(socketId -> joinTracked(socketId, wanted));
+        }
     }
 
-    /** Joins what the tracker lists and leaves the tracker's topics it no longer lists. */
+    /** A new connection: the tracker's topics for its session. */
     private void applyTracker(String socketId, String sessionId) {
+        Map<String, Map<String, ?>> wanted = trackerTopics(sessionId);
+        if (wanted != null) {
+            joinTracked(socketId, wanted);
+        }
+    }
+
+    /** What the tracker lists for a session now, or {@code null} if the session is gone or the tracker failed. */
+    private Map<String, Map<String, ?>> trackerTopics(String sessionId) {
         Optional<Session> session = context.connections().session(sessionId);
         if (session.isEmpty()) {
-            return;
+            return null;
         }
-        Map<String, Map<String, ?>> wanted;
         try {
-            wanted = config.tracker().topicsFor(session.get());
+            return Map.copyOf(config.tracker().topicsFor(session.get()));
         } catch (RuntimeException e) {
-            log.error("PresenceTracker failed for socket {}; it tracks nothing for it", socketId, e);
-            return;
+            log.error("PresenceTracker failed for session of key {}; it tracks nothing for it now",
+                    Keys.anonymous(sessionId), e);
+            return null;
         }
-        List<String> stale = new ArrayList<>();
-        synchronized (lock) {
-            Conn conn = conns.get(socketId);
-            if (conn == null) {
-                return;
-            }
-            conn.topics.values().stream().filter(l -> l.tracked && !wanted.containsKey(l.topic))
-                    .forEach(l -> stale.add(l.topic));
-        }
-        stale.forEach(topic -> leave(socketId, topic));
+    }
+
+    private void joinTracked(String socketId, Map<String, Map<String, ?>> wanted) {
         wanted.forEach((topic, meta) -> {
             try {
                 join(socketId, topic, meta, true);
