@@ -13,4 +13,5 @@ module dev.rts.core {
     uses dev.rts.api.Service;
     uses dev.rts.core.spi.TransportProvider;
     uses dev.rts.core.spi.ClusterBusProvider;
+    uses dev.rts.core.spi.SessionStoreProvider;
 }

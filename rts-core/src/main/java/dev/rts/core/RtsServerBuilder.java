@@ -142,7 +142,9 @@ public final class RtsServerBuilder {
     }
 
     /**
-     * Where sessions are kept (default: in memory, expiring after {@link #sessionMaxAge(Duration)}).
+     * Where sessions are kept. By default, the store a {@link dev.rts.core.spi.SessionStoreProvider} on the class path
+     * offers when configured (such as {@code rts-redis} with {@code RTS_REDIS_URL} set), else in memory; either way
+     * expiring after {@link #sessionMaxAge(Duration)}.
      *
      * @param store the store; the server closes it on stop
      * @return this builder
@@ -153,7 +155,7 @@ public final class RtsServerBuilder {
     }
 
     /**
-     * How long the default in-memory store keeps a session after it was last used (default 1 day).
+     * How long a discovered or the default in-memory store keeps a session after it was last used (default 1 day).
      *
      * @param maxAge a positive duration
      * @return this builder

@@ -134,10 +134,14 @@ final class ConnectionRegistry implements Connections {
     void unbind(ConnectionState state) {
         LiveSession released = release(state);
         if (released != null) {
-            // A live session is never loaded from the store, so the store's last-seen time is stale: refresh it, or a
-            // session in use for longer than the max age would expire the moment its last socket closed.
+            // A live session is never loaded from the store, so the store's last-seen time is stale: refresh it by
+            // loading it, or a session in use for longer than the max age would expire the moment its last socket
+            // closed. Saving it whole would also do, but in a store shared by several processes it would overwrite
+            // changes another process made meanwhile; only a session the store lost is saved again.
             try {
-                store.save(released.snapshot());
+                if (store.load(released.id()).isEmpty()) {
+                    store.save(released.snapshot());
+                }
             } catch (RuntimeException e) {
                 LOG.error("Session store failed to save {} after its last socket closed", released, e);
             }

@@ -8,6 +8,7 @@ import dev.rts.core.InProcessBus;
 import dev.rts.core.RtsServer;
 import dev.rts.core.spi.ClusterBusProvider;
 import dev.rts.core.spi.SessionStore;
+import dev.rts.core.spi.SessionStoreProvider;
 import dev.rts.core.spi.Transport;
 import dev.rts.core.spi.TransportProvider;
 import dev.rts.json.internal.StrictJson;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
@@ -80,8 +82,7 @@ public final class DefaultRtsServer implements RtsServer {
             List<ServerConfig.Mount> mounts = collectMounts();
             ownsWorkers = config.executor().isEmpty();
             workers = config.executor().orElseGet(DefaultRtsServer::defaultWorkers);
-            store = config.sessionStore().orElseGet(
-                    () -> new InMemorySessionStore(config.sessionMaxAge(), Clock.systemUTC()));
+            store = config.sessionStore().orElseGet(this::discoverSessionStore);
             MountedService[] services = new MountedService[mounts.size() + 1];
             registry = new ConnectionRegistry(store, Clock.systemUTC(),
                     change -> notify(services, change, s -> s.userListeners, "user change"),
@@ -261,6 +262,31 @@ public final class DefaultRtsServer implements RtsServer {
         ownedBus = created;
         LOG.info("Cluster bus: {} from provider '{}' (node {})", created, provider.name(), created.nodeId());
         return created;
+    }
+
+    /** The one store a provider on the class path offers, or sessions in memory. */
+    private SessionStore discoverSessionStore() {
+        List<String> offered = new ArrayList<>();
+        SessionStore chosen = null;
+        for (SessionStoreProvider provider : discover(SessionStoreProvider.class, "session store")) {
+            Optional<SessionStore> store = provider.create(config.sessionMaxAge());
+            if (store.isPresent()) {
+                offered.add(provider.name() + " " + provider.getClass().getName());
+                if (chosen != null) {
+                    store.get().close();
+                    chosen.close();
+                    throw new IllegalStateException("Found " + offered.size() + " configured session stores ("
+                            + String.join(", ", offered) + "); configure one, or pass one with "
+                            + "RtsServer.builder().sessionStore(...)");
+                }
+                chosen = store.get();
+            }
+        }
+        if (chosen == null) {
+            return new InMemorySessionStore(config.sessionMaxAge(), Clock.systemUTC());
+        }
+        LOG.info("RTS sessions are kept by {}", offered.get(0));
+        return chosen;
     }
 
     private Transport discoverTransport() {

@@ -1,0 +1,262 @@
+package dev.rts.redis.internal;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.ToNumberPolicy;
+import dev.rts.core.spi.SessionChange;
+import dev.rts.core.spi.SessionStore;
+import dev.rts.core.spi.StoredSession;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sessions in Redis, one hash per session, expiring through the key's TTL; see {@code rts-redis/README.md} for the
+ * layout. An update writes one field and publishes the change, with its position, in one script, so the order of
+ * the notifications is the order of the writes. Methods block up to the command timeout; they run on worker threads.
+ */
+public final class RedisSessionStore implements SessionStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger("rts.redis");
+
+    static final String CREATED = "meta:created";
+    static final String USER = "meta:user";
+    static final String POSITION = "meta:position";
+    static final String ATTRIBUTE = "attr:";
+
+    private static final String LOAD = """
+            local h = redis.call('HGETALL', KEYS[1])
+            if #h > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            return h""";
+    private static final String SAVE = """
+            redis.call('DEL', KEYS[1])
+            redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+            redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            return 1""";
+    /** ARGV: ttl, put or del, field, value, notification channel, notification body. */
+    private static final String UPDATE = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            local position = redis.call('HINCRBY', KEYS[1], 'meta:position', 1)
+            if ARGV[2] == 'put' then redis.call('HSET', KEYS[1], ARGV[3], ARGV[4])
+            else redis.call('HDEL', KEYS[1], ARGV[3]) end
+            redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            redis.call('PUBLISH', ARGV[5], position .. '|' .. ARGV[6])
+            return position""";
+
+    private final RedisLink link;
+    private final String keyPrefix;
+    private final String channel;
+    private final byte[] ttl;
+    private final Runnable onClose;
+    private final Gson gson = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
+            .disableHtmlEscaping().serializeNulls().create();
+    private RedisLink.Listener subscription;
+
+    /**
+     * Creates a store on a link.
+     *
+     * @param link    the link, shared with the bus
+     * @param prefix  the app's key and channel prefix, such as {@code rts:}
+     * @param maxAge  how long an unused session is kept
+     * @param onClose run once by {@link #close()}, to release the link
+     */
+    public RedisSessionStore(RedisLink link, String prefix, Duration maxAge, Runnable onClose) {
+        this.link = link;
+        this.keyPrefix = prefix + "session:";
+        this.channel = prefix + "sessions";
+        this.ttl = bytes(Long.toString(maxAge.toMillis()));
+        this.onClose = onClose;
+    }
+
+    /** The Redis key of a session. */
+    String key(String id) {
+        return keyPrefix + id;
+    }
+
+    /** The Redis channel changes are published on. */
+    String channel() {
+        return channel;
+    }
+
+    @Override
+    public Optional<StoredSession> load(String id) {
+        List<Object> fields = run("load session", () -> commands().eval(LOAD, ScriptOutputType.MULTI,
+                new String[] {key(id)}, ttl));
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> hash = new HashMap<>();
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+            hash.put(text(fields.get(i)), text(fields.get(i + 1)));
+        }
+        String created = hash.get(CREATED);
+        if (created == null) {
+            LOG.warn("Redis key '{}' has no '{}' field, so it is no RTS session; treated as unknown", key(id), CREATED);
+            return Optional.empty();
+        }
+        Map<String, Object> attributes = new HashMap<>();
+        hash.forEach((field, value) -> {
+            if (field.startsWith(ATTRIBUTE)) {
+                attributes.put(field.substring(ATTRIBUTE.length()), decode(value));
+            }
+        });
+        return Optional.of(new StoredSession(id, Instant.ofEpochMilli(Long.parseLong(created)), hash.get(USER),
+                attributes));
+    }
+
+    @Override
+    public void save(StoredSession session) {
+        List<byte[]> args = new ArrayList<>();
+        args.add(ttl);
+        args.add(bytes(CREATED));
+        args.add(bytes(Long.toString(session.createdAt().toEpochMilli())));
+        if (session.userId() != null) {
+            args.add(bytes(USER));
+            args.add(bytes(session.userId()));
+        }
+        session.attributes().forEach((key, value) -> {
+            args.add(bytes(ATTRIBUTE + key));
+            args.add(bytes(gson.toJson(value)));
+        });
+        run("save session", () -> commands().eval(SAVE, ScriptOutputType.INTEGER, new String[] {key(session.id())},
+                args.toArray(byte[][]::new)));
+    }
+
+    @Override
+    public void delete(String id) {
+        run("delete session", () -> commands().del(key(id)));
+    }
+
+    @Override
+    public long update(SessionChange change) {
+        String op;
+        String field;
+        String value = "";
+        JsonObject body = new JsonObject();
+        body.addProperty("s", change.sessionId());
+        if (change instanceof SessionChange.AttributePut put) {
+            op = "put";
+            field = ATTRIBUTE + put.key();
+            value = gson.toJson(put.value());
+            body.addProperty("put", put.key());
+            body.add("value", JsonParser.parseString(value));
+        } else if (change instanceof SessionChange.AttributeRemoved removed) {
+            op = "del";
+            field = ATTRIBUTE + removed.key();
+            body.addProperty("remove", removed.key());
+        } else {
+            String user = ((SessionChange.UserSet) change).userId();
+            op = user == null ? "del" : "put";
+            field = USER;
+            value = user == null ? "" : user;
+            body.addProperty("user", user);
+        }
+        byte[][] args = {ttl, bytes(op), bytes(field), bytes(value), bytes(channel), bytes(gson.toJson(body))};
+        Long position = run("update session", () -> commands().eval(UPDATE, ScriptOutputType.INTEGER,
+                new String[] {key(change.sessionId())}, args));
+        return position == null ? 0 : position;
+    }
+
+    @Override
+    public synchronized void onChange(ChangeListener listener) {
+        if (subscription != null) {
+            link.unsubscribe(channel, subscription);
+        }
+        subscription = (topic, message) -> {
+            Change change = decodeChange(message);
+            if (change != null) {
+                listener.changed(change.change(), change.position());
+            }
+        };
+        try {
+            link.subscribe(channel, subscription).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // The link subscribes again when it reconnects; until then other servers' changes are not seen here.
+            LOG.warn("Could not subscribe to session changes on '{}' at {} yet: {}", channel, link.url(),
+                    RedisLink.rootMessage(e));
+        }
+    }
+
+    private record Change(SessionChange change, long position) {
+    }
+
+    /** {@code <position>|{"s":id, "user":u | "put":key,"value":v | "remove":key}}; anything else is dropped. */
+    private Change decodeChange(byte[] message) {
+        String text = text(message);
+        int bar = text.indexOf('|');
+        try {
+            long position = Long.parseLong(text.substring(0, Math.max(bar, 0)));
+            JsonObject body = JsonParser.parseString(text.substring(bar + 1)).getAsJsonObject();
+            String session = body.get("s").getAsString();
+            SessionChange change;
+            if (body.has("put")) {
+                change = new SessionChange.AttributePut(session, body.get("put").getAsString(),
+                        gson.fromJson(body.get("value"), Object.class));
+            } else if (body.has("remove")) {
+                change = new SessionChange.AttributeRemoved(session, body.get("remove").getAsString());
+            } else {
+                JsonElement user = body.get("user");
+                change = new SessionChange.UserSet(session, user == null || user.isJsonNull() ? null
+                        : user.getAsString());
+            }
+            return new Change(change, position);
+        } catch (RuntimeException e) {
+            LOG.warn("Dropped a message on '{}' that is no session change ({} bytes): {}", channel, message.length,
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    private Object decode(String json) {
+        return gson.fromJson(json, Object.class);
+    }
+
+    private RedisCommands<String, byte[]> commands() {
+        return link.commands().sync();
+    }
+
+    private <T> T run(String what, java.util.function.Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (RedisException e) {
+            throw new IllegalStateException("Session store could not " + what + ": Redis at " + link.url()
+                    + " did not answer (" + RedisLink.rootMessage(e) + ")", e);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(Object bytes) {
+        return new String((byte[]) bytes, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (subscription != null) {
+            link.unsubscribe(channel, subscription);
+            subscription = null;
+        }
+        onClose.run();
+    }
+
+    @Override
+    public String toString() {
+        return "RedisSessionStore[" + link.url() + ", keys " + keyPrefix + "*]";
+    }
+}

@@ -1,0 +1,29 @@
+package dev.rts.redis.internal;
+
+import dev.rts.core.spi.SessionStore;
+import dev.rts.core.spi.SessionStoreProvider;
+import dev.rts.redis.Redis;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Keeps the server's sessions in Redis when {@code RTS_REDIS_URL} is set; declines otherwise, so the jar alone
+ * changes nothing.
+ */
+public final class RedisSessionStoreProvider implements SessionStoreProvider {
+
+    @Override
+    public String name() {
+        return "redis";
+    }
+
+    @Override
+    public Optional<SessionStore> create(Duration maxAge) {
+        return Redis.fromEnvironment().map(builder -> {
+            try (Redis redis = builder.connect()) {
+                // The store keeps the connection open; closing this handle leaves the store as its only owner.
+                return redis.sessionStore(maxAge);
+            }
+        });
+    }
+}

@@ -1,0 +1,102 @@
+package dev.rts.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Sessions in Redis across server processes: two nodes in their own JVMs, turned on by {@code RTS_REDIS_URL} alone,
+ * with real WebSocket clients on each.
+ */
+@Timeout(180)
+@ExtendWith(RedisAvailable.class)
+class CrossProcessSessionTest {
+
+    private static final String PREFIX = RedisAvailable.uniquePrefix();
+    private static NodeProcess nodeA;
+    private static NodeProcess nodeB;
+
+    @BeforeAll
+    static void startNodes() {
+        Map<String, String> env = Map.of("RTS_REDIS_URL", RedisAvailable.URL, "RTS_REDIS_PREFIX", PREFIX);
+        nodeA = NodeProcess.start("session-a", env);
+        nodeB = NodeProcess.start("session-b", env);
+    }
+
+    @AfterAll
+    static void stopNodes() throws Exception {
+        if (nodeA != null) {
+            nodeA.close();
+        }
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        try (RawRedis raw = new RawRedis(RedisAvailable.PORT)) {
+            for (Object key : (List<?>) raw.command("KEYS", PREFIX + "*")) {
+                raw.command("DEL", (String) key);
+            }
+        } catch (IOException e) {
+            // Nothing to clean when Redis is gone.
+        }
+    }
+
+    private static Map<String, Object> publish(String to, String name, String text) {
+        Map<String, Object> publish = new HashMap<>();
+        publish.put("to", to);
+        publish.put("name", name);
+        publish.put("text", text);
+        return Map.of("publish", publish);
+    }
+
+    private static int reached(Map<?, ?> answer) {
+        return ((Number) answer.get("reached")).intValue();
+    }
+
+    private static Map<String, Object> signIn(String user) {
+        return Map.of("signIn", user);
+    }
+
+    @Test
+    void aClientMovingToAnotherServerKeepsItsSessionUserAndChannels() throws Exception {
+        String sessionId;
+        try (NodeClient onA = NodeClient.connect(nodeA, null)) {
+            sessionId = onA.sessionId();
+            onA.control(signIn("alice"));
+            onA.control(Map.of("subscribe", "room1"));
+        }
+
+        try (NodeClient onB = NodeClient.connect(nodeB, sessionId)) {
+            Map<?, ?> me = onB.control(Map.of("channels", true));
+            assertThat(me.get("session")).isEqualTo(sessionId);
+            assertThat(me.get("user")).isEqualTo("alice");
+            assertThat(me.get("channels")).isEqualTo(List.of("room1"));
+            assertThat(reached(onB.control(publish("channel", "room1", "moved")))).isEqualTo(1);
+            assertThat(onB.nextEvent()).isEqualTo("{\"e\":\"news\",\"p\":[\"moved\"],\"c\":\"room1\"}");
+        }
+    }
+
+    @Test
+    void aSessionOpenOnTwoServersSeesSignInSubscribeAndSignOutMadeOnTheOther() throws Exception {
+        try (NodeClient onA = NodeClient.connect(nodeA, null);
+             NodeClient onB = NodeClient.connect(nodeB, onA.sessionId())) {
+            onA.control(signIn("bob"));
+            onB.controlUntil(Map.of("whoami", true), answer -> "bob".equals(answer.get("user")));
+
+            onA.control(Map.of("subscribe", "room2"));
+            onB.controlUntil(publish("channel", "room2", "both"), answer -> reached(answer) == 1);
+            assertThat(onB.nextEvent()).isEqualTo("{\"e\":\"news\",\"p\":[\"both\"],\"c\":\"room2\"}");
+
+            onA.control(Map.of("signOut", true));
+            onB.controlUntil(Map.of("whoami", true), answer -> Objects.isNull(answer.get("user")));
+        }
+    }
+}
