@@ -1,6 +1,8 @@
 package dev.rts.redis;
 
+import dev.rts.api.ClusterBus;
 import dev.rts.core.spi.SessionStore;
+import dev.rts.redis.internal.RedisBus;
 import dev.rts.redis.internal.RedisLink;
 import dev.rts.redis.internal.RedisSessionStore;
 import dev.rts.redis.internal.RedisUrl;
@@ -11,21 +13,27 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One server process's connection to Redis, which makes several RTS servers behave as one: sessions kept in Redis
+ * One server process's connection to Redis, which makes several RTS servers behave as one: the cluster bus on Redis
+ * pub/sub ({@link #bus()}) carries every service's events to every server, and sessions kept in Redis
  * ({@link #sessionStore(Duration)}) survive a client moving to another server and a server restart.
  *
- * <p>Without code: add {@code rts-redis} to the class path and set {@code RTS_REDIS_URL}; the server finds it and
- * keeps its sessions there. With code:
+ * <p>Without code: add {@code rts-redis} to the class path and set {@code RTS_REDIS_URL}; the server finds both and
+ * they share one connection. With code:
  * <pre>{@code
  * Redis redis = Redis.builder().url("redis://app:secret@redis.internal:6379/0").prefix("shop:").connect();
- * RtsServer server = RtsServer.builder().sessionStore(redis.sessionStore(Duration.ofDays(1))).build();
+ * ClusterBus bus = redis.bus();
+ * RtsServer server = RtsServer.builder()
+ *         .clusterBus(bus)
+ *         .sessionStore(redis.sessionStore(Duration.ofDays(1)))
+ *         .build();
  * ...
  * server.stop();
+ * bus.close();
  * redis.close();
  * }</pre>
  *
- * <p>Thread-safe. The connections stay open while this object or anything it handed out (a session store) is open:
- * each of those is closed by its owner (the server closes its store on stop), and the last one to close closes the
+ * <p>Thread-safe. The connections stay open while this object or anything it handed out (a bus, a session store) is
+ * open: each of those is closed by its owner (the server closes its store on stop), and the last one to close closes the
  * connections.
  */
 public final class Redis implements AutoCloseable {
@@ -103,6 +111,20 @@ public final class Redis implements AutoCloseable {
         }
         acquire();
         return new RedisSessionStore(link, prefix, maxAge, this::release);
+    }
+
+    /**
+     * The cluster bus on this Redis, for {@code RtsServer.builder().clusterBus(...)}: bus topic {@code T} is the
+     * Redis channel {@code <prefix>bus:T}, carrying the bytes as published. All topics share this connection's one
+     * subscribing connection. Each server needs its own bus, with its own node id; whoever passes it to the builder
+     * closes it after stopping the server.
+     *
+     * @return a new bus
+     * @throws IllegalStateException if this object was closed
+     */
+    public ClusterBus bus() {
+        acquire();
+        return new RedisBus(link, prefix, this::release);
     }
 
     /**

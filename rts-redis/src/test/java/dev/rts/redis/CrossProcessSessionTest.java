@@ -3,7 +3,6 @@ package dev.rts.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,18 +48,6 @@ class CrossProcessSessionTest {
         }
     }
 
-    private static Map<String, Object> publish(String to, String name, String text) {
-        Map<String, Object> publish = new HashMap<>();
-        publish.put("to", to);
-        publish.put("name", name);
-        publish.put("text", text);
-        return Map.of("publish", publish);
-    }
-
-    private static int reached(Map<?, ?> answer) {
-        return ((Number) answer.get("reached")).intValue();
-    }
-
     private static Map<String, Object> signIn(String user) {
         return Map.of("signIn", user);
     }
@@ -79,7 +66,7 @@ class CrossProcessSessionTest {
             assertThat(me.get("session")).isEqualTo(sessionId);
             assertThat(me.get("user")).isEqualTo("alice");
             assertThat(me.get("channels")).isEqualTo(List.of("room1"));
-            assertThat(reached(onB.control(publish("channel", "room1", "moved")))).isEqualTo(1);
+            assertThat(Nodes.reached(onB.control(Nodes.publish("channel", "room1", "moved")))).isEqualTo(1);
             assertThat(onB.nextEvent()).isEqualTo("{\"e\":\"news\",\"p\":[\"moved\"],\"c\":\"room1\"}");
         }
     }
@@ -92,7 +79,7 @@ class CrossProcessSessionTest {
             onB.controlUntil(Map.of("whoami", true), answer -> "bob".equals(answer.get("user")));
 
             onA.control(Map.of("subscribe", "room2"));
-            onB.controlUntil(publish("channel", "room2", "both"), answer -> reached(answer) == 1);
+            onB.controlUntil(Nodes.publish("channel", "room2", "both"), answer -> Nodes.reached(answer) == 1);
             assertThat(onB.nextEvent()).isEqualTo("{\"e\":\"news\",\"p\":[\"both\"],\"c\":\"room2\"}");
 
             onA.control(Map.of("signOut", true));

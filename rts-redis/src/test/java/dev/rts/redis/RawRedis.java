@@ -45,6 +45,26 @@ public final class RawRedis implements AutoCloseable {
     }
 
     /**
+     * Waits until a channel has at least this many subscribed connections ({@code PUBSUB NUMSUB}): a barrier before
+     * publishing, since subscriptions are made asynchronously.
+     */
+    static void awaitSubscribers(int port, String channel, long count) throws IOException {
+        long deadline = System.nanoTime() + NodeClient.WAIT.toNanos();
+        try (RawRedis redis = new RawRedis(port)) {
+            long now;
+            do {
+                now = (Long) ((List<?>) redis.command("PUBSUB", "NUMSUB", channel)).get(1);
+                if (now >= count) {
+                    return;
+                }
+                Thread.onSpinWait();
+            } while (System.nanoTime() < deadline);
+            throw new AssertionError("Expected " + count + " subscriber(s) of '" + channel + "' within "
+                    + NodeClient.WAIT + " but there were " + now);
+        }
+    }
+
+    /**
      * Sends one command and reads its answer.
      *
      * @param args the command and its arguments

@@ -240,7 +240,8 @@ public final class DefaultRtsServer implements RtsServer {
             LOG.info("Cluster bus: {} (node {})", config.clusterBus().get(), config.clusterBus().get().nodeId());
             return config.clusterBus().get();
         }
-        List<ClusterBusProvider> providers = discover(ClusterBusProvider.class, "cluster bus");
+        List<ClusterBusProvider> providers = new ArrayList<>(discover(ClusterBusProvider.class, "cluster bus"));
+        providers.removeIf(provider -> !provider.configured());
         if (providers.size() > 1) {
             throw new IllegalStateException("Found " + providers.size() + " cluster bus providers ("
                     + providers.stream().map(p -> p.name() + " " + p.getClass().getName())

@@ -5,8 +5,8 @@ import dev.rts.api.ClusterBus;
 /**
  * Creates the server's {@link ClusterBus}; found with {@link java.util.ServiceLoader} when the app does not give a
  * bus to {@code RtsServerBuilder.clusterBus(...)}, so that adding a jar (such as rts-redis) is enough to scale out.
- * The no-arg constructor must do no work. At most one provider may be present; with none, the server uses a private
- * in-process bus.
+ * The no-arg constructor must do no work. At most one {@linkplain #configured() configured} provider may be present;
+ * with none, the server uses a private in-process bus.
  */
 public interface ClusterBusProvider {
 
@@ -16,6 +16,17 @@ public interface ClusterBusProvider {
      * @return the name
      */
     String name();
+
+    /**
+     * Whether this provider has what it needs to create a bus (for rts-redis: {@code RTS_REDIS_URL} is set). The
+     * server skips a provider that is not configured, so that its jar alone changes nothing. Called once per server
+     * start; must not block.
+     *
+     * @return {@code true} by default
+     */
+    default boolean configured() {
+        return true;
+    }
 
     /**
      * Creates and connects a bus for one server. Called once per server start, on the starting thread; may block

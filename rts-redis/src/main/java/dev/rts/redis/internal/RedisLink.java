@@ -18,11 +18,13 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,9 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One server process's link to Redis: a command connection (pipelined, shared by every caller) and one subscribing
- * connection, whatever the number of topics and sockets. Lettuce reconnects both with exponential backoff; on every
- * (re)connect of the subscribing connection the link subscribes again to every topic it has listeners for, also those
- * whose SUBSCRIBE failed during the outage. While Redis is unreachable, commands fail at once instead of queueing
+ * connection, whatever the number of topics and sockets. Lettuce reconnects both with exponential backoff; once both
+ * are back, the link subscribes again to every topic it has listeners for (also those whose SUBSCRIBE failed during
+ * the outage) and then tells its {@link StateListener}s. While Redis is unreachable, commands fail at once instead of queueing
  * (nothing waits without bound), and publishes are counted as lost.
  *
  * <p>Thread-safe. No method blocks except {@link #open} and {@link #close}. Listeners are called on Lettuce's event
@@ -66,7 +68,9 @@ public final class RedisLink implements AutoCloseable {
     private final Map<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong lostInOutage = new AtomicLong();
-    private volatile long outageStartedNanos;
+    private final List<StateListener> stateListeners = new CopyOnWriteArrayList<>();
+    private boolean down;
+    private long outageStartedNanos;
     private volatile boolean closed;
 
     private RedisLink(RedisUrl url, ClientResources resources, RedisClient client,
@@ -140,26 +144,85 @@ public final class RedisLink implements AutoCloseable {
         client.addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-                if (connection == subscriber) {
-                    resubscribe();
-                }
-                if (outageStartedNanos != 0 && healthy()) {
-                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - outageStartedNanos);
-                    outageStartedNanos = 0;
-                    LOG.info("Redis at {} is back after {} ms; {} event(s) published meanwhile were lost for the "
-                            + "other servers", url, millis, lostInOutage.getAndSet(0));
+                if (connection == subscriber || connection == commands) {
+                    resubscribeIfBack();
                 }
             }
 
             @Override
             public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-                if (!closed && outageStartedNanos == 0) {
-                    outageStartedNanos = System.nanoTime();
-                    LOG.warn("Lost Redis at {}: local delivery goes on, the link reconnects with backoff; events "
-                            + "published meanwhile do not reach the other servers (pub/sub is at most once)", url);
+                if (!closed && (connection == subscriber || connection == commands)) {
+                    linkLost();
                 }
             }
         });
+    }
+
+    /** Adds a listener told when the link goes down and when it is back with every subscription active again. */
+    public void addStateListener(StateListener listener) {
+        stateListeners.add(listener);
+    }
+
+    /** Removes a state listener. */
+    public void removeStateListener(StateListener listener) {
+        stateListeners.remove(listener);
+    }
+
+    /** Told when the link goes down and comes back; called on Lettuce's threads, must not block. */
+    public interface StateListener {
+        /** The link went down. */
+        void lost();
+
+        /** Both connections are up again and every topic is subscribed again. */
+        void restored();
+    }
+
+    private synchronized void linkLost() {
+        if (down) {
+            return;
+        }
+        down = true;
+        outageStartedNanos = System.nanoTime();
+        LOG.warn("Lost Redis at {}: local delivery goes on, the link reconnects with backoff; events published "
+                + "meanwhile do not reach the other servers (pub/sub is at most once)", url);
+        stateListeners.forEach(listener -> notify(listener::lost));
+    }
+
+    /** Once both connections are up: subscribe to every topic again, then report the link restored. */
+    private void resubscribeIfBack() {
+        if (!down || !commands.isOpen() || !subscriber.isOpen()) {
+            return;
+        }
+        String[] topics = listeners.keySet().toArray(String[]::new);
+        CompletionStage<Void> subscribed = topics.length == 0 ? CompletableFuture.completedFuture(null)
+                : subscriber.async().subscribe(topics).thenApply(ok -> null);
+        subscribed.whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.warn("Could not subscribe again to {} Redis channel(s) at {}: {}", topics.length, url,
+                        rootMessage(error));
+                return;
+            }
+            restored();
+        });
+    }
+
+    private synchronized void restored() {
+        if (!down || closed || !healthy()) {
+            return;
+        }
+        down = false;
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - outageStartedNanos);
+        LOG.info("Redis at {} is back after {} ms; {} message(s) published meanwhile were lost for the other servers",
+                url, millis, lostInOutage.getAndSet(0));
+        stateListeners.forEach(listener -> notify(listener::restored));
+    }
+
+    private static void notify(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.error("A Redis link state listener failed", e);
+        }
     }
 
     private void deliver(String topic, byte[] message) {
@@ -173,18 +236,6 @@ public final class RedisLink implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("A Redis message listener failed on '{}'", topic, e);
             }
-        }
-    }
-
-    private void resubscribe() {
-        String[] topics = listeners.keySet().toArray(String[]::new);
-        if (topics.length > 0) {
-            subscriber.async().subscribe(topics).whenComplete((ok, error) -> {
-                if (error != null) {
-                    LOG.warn("Could not subscribe again to {} Redis channel(s) at {}: {}", topics.length, url,
-                            rootMessage(error));
-                }
-            });
         }
     }
 
@@ -231,6 +282,14 @@ public final class RedisLink implements AutoCloseable {
             done.complete(null);
         }
         return done;
+    }
+
+    /** Drops every listener of a topic and unsubscribes the link from it. */
+    public void unsubscribeAll(String topic) {
+        listeners.computeIfPresent(topic, (k, set) -> {
+            subscriber.async().unsubscribe(k);
+            return null;
+        });
     }
 
     /**

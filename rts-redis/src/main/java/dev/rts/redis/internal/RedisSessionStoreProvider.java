@@ -2,7 +2,6 @@ package dev.rts.redis.internal;
 
 import dev.rts.core.spi.SessionStore;
 import dev.rts.core.spi.SessionStoreProvider;
-import dev.rts.redis.Redis;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -19,11 +18,6 @@ public final class RedisSessionStoreProvider implements SessionStoreProvider {
 
     @Override
     public Optional<SessionStore> create(Duration maxAge) {
-        return Redis.fromEnvironment().map(builder -> {
-            try (Redis redis = builder.connect()) {
-                // The store keeps the connection open; closing this handle leaves the store as its only owner.
-                return redis.sessionStore(maxAge);
-            }
-        });
+        return EnvironmentRedis.take(redis -> redis.sessionStore(maxAge));
     }
 }
