@@ -1,15 +1,18 @@
 package dev.rts.example;
 
 import dev.rts.api.Api;
+import dev.rts.api.ClusterBus;
 import dev.rts.api.Session;
 import dev.rts.core.RtsServer;
 import dev.rts.core.RtsServerBuilder;
 import dev.rts.presence.Presence;
 import dev.rts.presence.PresenceAuthorizer;
 import dev.rts.pubsub.PubSub;
+import dev.rts.redis.Redis;
 import dev.rts.rpc.Rpc;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +40,14 @@ public final class ExampleApp implements AutoCloseable {
 
     private final RtsServer server;
     private final ClientFolder client;
+    private final Redis redis;
+    private final ClusterBus bus;
 
-    private ExampleApp(RtsServer server, ClientFolder client) {
+    private ExampleApp(RtsServer server, ClientFolder client, Redis redis, ClusterBus bus) {
         this.server = server;
         this.client = client;
+        this.redis = redis;
+        this.bus = bus;
     }
 
     /**
@@ -83,15 +90,27 @@ public final class ExampleApp implements AutoCloseable {
                 .service(new SketchService())
                 .service(Presence.service().authorizer(new RoomPresence()).build())
                 .onStart(ExampleApp::registerMethods);
-        RtsServer server = builder.build();
+        Redis redis = null;
+        ClusterBus bus = null;
+        RtsServer server = null;
         try {
+            if (options.redisUrl() != null) {
+                // Every example server on this Redis shares the chat's events and the sessions.
+                redis = Redis.builder().url(options.redisUrl()).connect();
+                bus = redis.bus();
+                builder.clusterBus(bus).sessionStore(redis.sessionStore(Duration.ofDays(1)));
+            }
+            server = builder.build();
             server.start();
         } catch (RuntimeException e) {
-            server.stop();
+            if (server != null) {
+                server.stop();
+            }
+            closeRedis(bus, redis);
             client.close();
             throw e;
         }
-        return new ExampleApp(server, client);
+        return new ExampleApp(server, client, redis, bus);
     }
 
     /** Browsers may join and watch the presence topics of chat rooms, {@code room:<name>}, and no others. */
@@ -143,7 +162,17 @@ public final class ExampleApp implements AutoCloseable {
         try {
             server.stop();
         } finally {
+            closeRedis(bus, redis);
             client.close();
+        }
+    }
+
+    private static void closeRedis(ClusterBus bus, Redis redis) {
+        if (bus != null) {
+            bus.close();
+        }
+        if (redis != null) {
+            redis.close();
         }
     }
 
@@ -159,7 +188,8 @@ public final class ExampleApp implements AutoCloseable {
      * Runs the example until the JVM is stopped (Ctrl+C); the server is stopped from a shutdown hook. Exits with 2 on
      * bad arguments and 1 if the server cannot start.
      *
-     * @param args {@code --port N}, {@code --production}, {@code --client-dir DIR}, {@code --help}
+     * @param args {@code --port N}, {@code --production}, {@code --client-dir DIR}, {@code --redis URL},
+     *             {@code --help}
      */
     public static void main(String[] args) {
         // Undertow logs through JBoss Logging, which would pick java.util.logging; send it to SLF4J like the rest.

@@ -13,20 +13,25 @@ import java.util.Objects;
  * @param production whether the server runs in production mode (no stack traces in error frames, no dev tools)
  * @param clientDir  the folder to serve the page from (and, in development, to watch for live reload), absolute; or
  *                   {@code null} for the example's own {@code client/} folder
+ * @param redisUrl   the Redis that several example servers share (the cluster bus and sessions), such as
+ *                   {@code redis://127.0.0.1:6379}; or {@code null} to run alone (unless {@code RTS_REDIS_URL} is set)
  */
-public record ExampleOptions(String host, int port, boolean production, Path clientDir) {
+public record ExampleOptions(String host, int port, boolean production, Path clientDir, String redisUrl) {
 
     /** The port used when none is given. */
     public static final int DEFAULT_PORT = 3001;
 
     /** What {@code --help} prints, and what follows a command-line error. */
-    public static final String USAGE = "Usage: java -jar rts-example.jar [--port N] [--production] [--client-dir DIR]\n"
+    public static final String USAGE = "Usage: java -jar rts-example.jar [--port N] [--production] [--client-dir DIR] "
+            + "[--redis URL]\n"
             + "  --port N          the HTTP and WebSocket port, 0 to 65535 (default " + DEFAULT_PORT + ";\n"
             + "                    0 picks a free one)\n"
             + "  --production      production mode: no stack traces in error frames, development\n"
             + "                    services such as live reload off\n"
             + "  --client-dir DIR  serve the page from DIR instead of the example's own client/ folder;\n"
             + "                    in development, edits in DIR reload the page\n"
+            + "  --redis URL       share the chat, sessions and presence with every example server on the\n"
+            + "                    same Redis, such as --redis redis://127.0.0.1:6379\n"
             + "  --help            print this help";
 
     /**
@@ -39,7 +44,20 @@ public record ExampleOptions(String host, int port, boolean production, Path cli
      * @throws IllegalArgumentException if the host is blank or the port is out of range
      */
     public ExampleOptions(String host, int port, boolean production) {
-        this(host, port, production, null);
+        this(host, port, production, null, null);
+    }
+
+    /**
+     * Options without Redis.
+     *
+     * @param host       the interface to bind
+     * @param port       0 to 65535
+     * @param production whether the server runs in production mode
+     * @param clientDir  the folder to serve the page from, absolute, or {@code null}
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public ExampleOptions(String host, int port, boolean production, Path clientDir) {
+        this(host, port, production, clientDir, null);
     }
 
     /**
@@ -67,12 +85,13 @@ public record ExampleOptions(String host, int port, boolean production, Path cli
      * @return the defaults
      */
     public static ExampleOptions defaults() {
-        return new ExampleOptions("0.0.0.0", DEFAULT_PORT, false, null);
+        return new ExampleOptions("0.0.0.0", DEFAULT_PORT, false, null, null);
     }
 
     /**
-     * Reads command-line arguments: {@code --port N} (or {@code --port=N}), {@code --production} and
-     * {@code --client-dir DIR} (or {@code --client-dir=DIR}; relative to the working directory).
+     * Reads command-line arguments: {@code --port N} (or {@code --port=N}), {@code --production},
+     * {@code --client-dir DIR} (or {@code --client-dir=DIR}; relative to the working directory) and
+     * {@code --redis URL} (or {@code --redis=URL}; checked when the app starts).
      *
      * @param args the arguments
      * @return the options
@@ -84,18 +103,25 @@ public record ExampleOptions(String host, int port, boolean production, Path cli
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--production")) {
-                options = new ExampleOptions(options.host, options.port, true, options.clientDir);
+                options = new ExampleOptions(options.host, options.port, true, options.clientDir, options.redisUrl);
             } else if (arg.equals("--port") || arg.startsWith("--port=")) {
                 String value = arg.equals("--port") ? next(args, ++i, "--port", "--port 3001")
                         : arg.substring("--port=".length());
-                options = new ExampleOptions(options.host, port(value), options.production, options.clientDir);
+                options = new ExampleOptions(options.host, port(value), options.production, options.clientDir,
+                        options.redisUrl);
             } else if (arg.equals("--client-dir") || arg.startsWith("--client-dir=")) {
                 String value = arg.equals("--client-dir") ? next(args, ++i, "--client-dir", "--client-dir ./my-page")
                         : arg.substring("--client-dir=".length());
-                options = new ExampleOptions(options.host, options.port, options.production, directory(value));
+                options = new ExampleOptions(options.host, options.port, options.production, directory(value),
+                        options.redisUrl);
+            } else if (arg.equals("--redis") || arg.startsWith("--redis=")) {
+                String value = arg.equals("--redis") ? next(args, ++i, "--redis", "--redis redis://127.0.0.1:6379")
+                        : arg.substring("--redis=".length());
+                options = new ExampleOptions(options.host, options.port, options.production, options.clientDir,
+                        value);
             } else {
-                throw new IllegalArgumentException("Unknown argument '" + arg + "'; expected --port N, --production "
-                        + "or --client-dir DIR");
+                throw new IllegalArgumentException("Unknown argument '" + arg + "'; expected --port N, --production, "
+                        + "--client-dir DIR or --redis URL");
             }
         }
         return options;

@@ -235,7 +235,7 @@ class ExampleBrowserTest {
     }
 
     /** Waits until the page is connected, joins a room and waits until the page shows it. */
-    private static void join(WebDriver page, String room) {
+    static void join(WebDriver page, String room) {
         awaitStatus(page, "ready");
         WebElement input = page.findElement(By.id("room"));
         input.clear();
@@ -244,7 +244,7 @@ class ExampleBrowserTest {
         awaitText(page, By.id("joined"), room);
     }
 
-    private static void say(WebDriver page, String name, String text) {
+    static void say(WebDriver page, String name, String text) {
         WebElement nameInput = page.findElement(By.id("name"));
         nameInput.clear();
         nameInput.sendKeys(name);

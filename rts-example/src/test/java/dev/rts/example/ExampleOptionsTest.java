@@ -47,7 +47,7 @@ class ExampleOptionsTest {
     @Test
     void rejectsUnknownArguments() {
         assertThatThrownBy(() -> ExampleOptions.parse("--prod"))
-                .hasMessage("Unknown argument '--prod'; expected --port N, --production or --client-dir DIR");
+                .hasMessage("Unknown argument '--prod'; expected --port N, --production, --client-dir DIR or --redis URL");
     }
 
     @Test

@@ -5,8 +5,10 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -32,6 +34,8 @@ public final class RedisBus implements ClusterBus {
     private final String nodeId;
     private final Runnable onClose;
     private final List<LinkListener> linkListeners = new CopyOnWriteArrayList<>();
+    /** This bus's subscriptions, so that close() drops exactly these (another bus may share the link). */
+    private final Set<Adapter> subscriptions = ConcurrentHashMap.newKeySet();
     private final RedisLink.StateListener state = new RedisLink.StateListener() {
         @Override
         public void lost() {
@@ -82,13 +86,17 @@ public final class RedisBus implements ClusterBus {
         if (closed) {
             return closedStage();
         }
-        return link.subscribe(channelPrefix + topic, new Adapter(topic, listener));
+        Adapter adapter = new Adapter(topic, listener);
+        subscriptions.add(adapter);
+        return link.subscribe(channelPrefix + topic, adapter);
     }
 
     @Override
     public CompletionStage<Void> unsubscribe(String topic, Listener listener) {
         Objects.requireNonNull(listener, "listener");
-        return link.unsubscribe(channelPrefix + topic, new Adapter(topic, listener));
+        Adapter adapter = new Adapter(topic, listener);
+        subscriptions.remove(adapter);
+        return link.unsubscribe(channelPrefix + topic, adapter);
     }
 
     @Override
@@ -117,11 +125,10 @@ public final class RedisBus implements ClusterBus {
         closed = true;
         link.removeStateListener(state);
         linkListeners.clear();
-        for (String channel : link.topics()) {
-            if (channel.startsWith(channelPrefix)) {
-                link.unsubscribeAll(channel);
-            }
+        for (Adapter adapter : subscriptions) {
+            link.unsubscribe(channelPrefix + adapter.topic(), adapter);
         }
+        subscriptions.clear();
         onClose.run();
     }
 

@@ -284,14 +284,6 @@ public final class RedisLink implements AutoCloseable {
         return done;
     }
 
-    /** Drops every listener of a topic and unsubscribes the link from it. */
-    public void unsubscribeAll(String topic) {
-        listeners.computeIfPresent(topic, (k, set) -> {
-            subscriber.async().unsubscribe(k);
-            return null;
-        });
-    }
-
     /**
      * Publishes a message; a message Redis did not take (the link is down) is counted as lost.
      *
