@@ -22,15 +22,15 @@ public record ExampleOptions(String host, int port, boolean production, Path cli
     public static final int DEFAULT_PORT = 3001;
 
     /** What {@code --help} prints, and what follows a command-line error. */
-    public static final String USAGE = "Usage: java -jar rts-example.jar [--port N] [--production] [--client-dir DIR] "
-            + "[--redis URL]\n"
+    public static final String USAGE = "Usage: java -jar rts-example.jar [--port N] [--production] [--client-dir DIR]\n"
+            + "                                [--redis URL]\n"
             + "  --port N          the HTTP and WebSocket port, 0 to 65535 (default " + DEFAULT_PORT + ";\n"
             + "                    0 picks a free one)\n"
             + "  --production      production mode: no stack traces in error frames, development\n"
             + "                    services such as live reload off\n"
             + "  --client-dir DIR  serve the page from DIR instead of the example's own client/ folder;\n"
             + "                    in development, edits in DIR reload the page\n"
-            + "  --redis URL       share the chat, sessions and presence with every example server on the\n"
+            + "  --redis URL       share the chat and the sessions with every example server on the\n"
             + "                    same Redis, such as --redis redis://127.0.0.1:6379\n"
             + "  --help            print this help";
 

@@ -47,7 +47,8 @@ class ExampleOptionsTest {
     @Test
     void rejectsUnknownArguments() {
         assertThatThrownBy(() -> ExampleOptions.parse("--prod"))
-                .hasMessage("Unknown argument '--prod'; expected --port N, --production, --client-dir DIR or --redis URL");
+                .hasMessage("Unknown argument '--prod'; expected --port N, --production, --client-dir DIR or "
+                        + "--redis URL");
     }
 
     @Test
@@ -97,8 +98,19 @@ class ExampleOptionsTest {
     }
 
     @Test
+    void redisTakesAUrlInEitherSpelling() {
+        assertThat(ExampleOptions.parse("--redis", "redis://127.0.0.1:6379").redisUrl())
+                .isEqualTo("redis://127.0.0.1:6379");
+        assertThat(ExampleOptions.parse("--redis=redis://h:6380", "--port", "0"))
+                .isEqualTo(new ExampleOptions("0.0.0.0", 0, false, null, "redis://h:6380"));
+        assertThatThrownBy(() -> ExampleOptions.parse("--redis"))
+                .hasMessage("--redis needs a value, such as --redis redis://127.0.0.1:6379");
+    }
+
+    @Test
     void helpNamesEveryOption() {
-        assertThat(ExampleOptions.USAGE).contains("--port N", "--production", "--client-dir DIR", "--help");
+        assertThat(ExampleOptions.USAGE).contains("--port N", "--production", "--client-dir DIR", "--redis URL",
+                "--help");
         assertThat(ExampleOptions.USAGE.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(90));
     }
 }
