@@ -5,8 +5,10 @@ import dev.rts.api.Service;
 import dev.rts.api.ServiceContext;
 import dev.rts.api.Session;
 import dev.rts.core.RtsServer;
+import dev.rts.presence.Presence;
 import dev.rts.pubsub.PubSub;
 import dev.rts.pubsub.PubSubService;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,14 +16,16 @@ import java.util.Set;
 /**
  * One RTS server process of a cluster test, run by {@link NodeProcess} in its own JVM. Redis is found the way an app
  * finds it: {@code rts-redis} on the class path and {@code RTS_REDIS_URL} (and {@code RTS_REDIS_PREFIX}) in the
- * environment. Mounts pub/sub (clients may subscribe to any channel) and {@link Control}.
+ * environment. Mounts pub/sub (clients may subscribe to any channel), presence (tracked by server code only, with a
+ * short node timeout) and {@link Control}.
  */
 public final class ClusterNode {
 
     /**
      * Lets a test client act on its own session and publish from this node. JSON with callbacks; each message has one
      * key: {@code signIn} (a user id), {@code signOut}, {@code whoami}, {@code subscribe} and {@code unsubscribe}
-     * (a channel), {@code channels}, or {@code publish} ({@code {"to":"all"|"channel"|"user","name":..,"text":..}},
+     * (a channel), {@code channels}, {@code track} (a presence topic, this socket joins it), {@code members} (a presence
+     * topic's keys), or {@code publish} ({@code {"to":"all"|"channel"|"user","name":..,"text":..}},
      * answered with the number of sockets reached on this node).
      */
     static final class Control implements Service {
@@ -52,6 +56,12 @@ public final class ClusterNode {
                     pubsub.channels(session.id()).unsubscribe((String) body.get("unsubscribe"));
                 } else if (body.containsKey("channels")) {
                     answer.put("channels", pubsub.channels(session.id()).list());
+                } else if (body.containsKey("track")) {
+                    ctx.api().get("presence", Presence.class).track(request.socketId(), (String) body.get("track"),
+                            Map.of());
+                } else if (body.containsKey("members")) {
+                    answer.put("members", ctx.api().get("presence", Presence.class).list((String) body.get("members"))
+                            .stream().map(Presence.Member::key).toList());
                 } else if (body.containsKey("publish")) {
                     Map<?, ?> publish = (Map<?, ?>) body.get("publish");
                     String name = (String) publish.get("name");
@@ -72,6 +82,9 @@ public final class ClusterNode {
         }
     }
 
+    /** How long after its last heartbeat a killed node's presence entries vanish from the others. */
+    static final int NODE_TIMEOUT_SECONDS = 3;
+
     private ClusterNode() {
     }
 
@@ -79,6 +92,8 @@ public final class ClusterNode {
     public static void main(String[] args) throws Exception {
         RtsServer server = RtsServer.builder().discoverServices(false).host("127.0.0.1").port(0)
                 .service(PubSubService.builder().authorizer((session, channel) -> true).build())
+                .service(Presence.service().heartbeatInterval(Duration.ofMillis(500))
+                        .nodeTimeout(Duration.ofSeconds(NODE_TIMEOUT_SECONDS)).build())
                 .service(new Control())
                 .build();
         server.start();

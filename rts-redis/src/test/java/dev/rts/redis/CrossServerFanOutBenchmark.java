@@ -115,13 +115,13 @@ public final class CrossServerFanOutBenchmark {
             // One server: the publisher's own sockets only (the other server's copy arrives through Redis too, but
             // is not counted here).
             long ownBefore = a.frames.get();
+            long expected = b.frames.get() + (long) events * sockets;
             long started = System.nanoTime();
             for (int i = 0; i < events; i++) {
                 a.pubsub.all("tick", i, "some text");
             }
             long ownNanos = System.nanoTime() - started;
             long own = a.frames.get() - ownBefore;
-            long expected = b.frames.get() + (long) events * sockets;
             await(() -> b.frames.get() >= expected, "the other server's deliveries");
 
             // Two servers: every socket on both, until the last event reached the other server's last socket.
