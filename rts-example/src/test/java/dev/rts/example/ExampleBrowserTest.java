@@ -203,14 +203,14 @@ class ExampleBrowserTest {
         awaitPresent(ann, "Ann");
     }
 
-    private static void name(WebDriver page, String name) {
+    static void name(WebDriver page, String name) {
         WebElement input = page.findElement(By.id("name"));
         input.clear();
         input.sendKeys(name);
     }
 
     /** Waits until the page's list of who is in the room shows exactly these lines (the order is by key). */
-    private static void awaitPresent(WebDriver page, String... lines) {
+    static void awaitPresent(WebDriver page, String... lines) {
         // Read in one script: the list is re-rendered on every change, which would make elements found earlier stale.
         new WebDriverWait(page, WAIT).until(d -> new TreeSet<>((List<?>) ((JavascriptExecutor) d).executeScript(
                 "return [...document.querySelectorAll('#present li')].map(li => li.textContent)"))

@@ -1,6 +1,8 @@
 package dev.rts.example;
 
+import static dev.rts.example.ExampleBrowserTest.awaitPresent;
 import static dev.rts.example.ExampleBrowserTest.join;
+import static dev.rts.example.ExampleBrowserTest.name;
 import static dev.rts.example.ExampleBrowserTest.say;
 import static dev.rts.example.HeadlessChromium.awaitText;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +20,8 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * {@code --redis URL}: two example servers on two ports share the chat through the Redis on 127.0.0.1:6379; a message
- * sent by a browser on one reaches a browser on the other. Skipped without Redis outside CI; under CI it must run.
+ * sent by a browser on one reaches a browser on the other, and both pages list the same people in the room. Skipped
+ * without Redis outside CI; under CI it must run.
  */
 @Timeout(180)
 class ExampleRedisBrowserTest {
@@ -63,14 +66,19 @@ class ExampleRedisBrowserTest {
     }
 
     @Test
-    void aMessageSentOnOneServerReachesABrowserOnTheOther() {
+    void aMessageSentOnOneServerReachesABrowserOnTheOtherAndPresenceListsAgree() {
         first = ExampleApp.start(ExampleOptions.parse("--port", "0", "--redis", REDIS));
         second = ExampleApp.start(ExampleOptions.parse("--port", "0", "--redis", REDIS));
         String room = "redis-" + Long.toHexString(System.nanoTime());
         WebDriver ann = chromium.open("http://localhost:" + first.port() + "/");
         WebDriver bob = chromium.open("http://localhost:" + second.port() + "/");
+        name(ann, "Ann");
         join(ann, room);
+        name(bob, "Bob");
         join(bob, room);
+        // Presence rides the same bus: both servers list both people.
+        awaitPresent(ann, "Ann", "Bob");
+        awaitPresent(bob, "Ann", "Bob");
 
         say(ann, "Ann", "hello from the first server");
         awaitText(bob, LAST_MESSAGE, "Ann: hello from the first server");
