@@ -3,6 +3,7 @@ package dev.rts.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rts.api.Feature;
+import dev.rts.api.Request;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -57,6 +58,47 @@ class MiddlewareTest {
         assertThat(socket.nextSent()).isEqualTo("1|4|x|y+a+b");
         assertThat(seen).containsExactly("first x|y", "second x|y+a");
         assertThat(handled).containsExactly("x|y+a+b");
+        socket.assertNoMoreSent();
+    }
+
+    /** A middleware's own view of a message, as a decorator that logs or measures would make. */
+    record WrappedMessage(IncomingMessage inner, String payload) implements IncomingMessage {
+        @Override
+        public String service() {
+            return inner.service();
+        }
+
+        @Override
+        public int serviceId() {
+            return inner.serviceId();
+        }
+
+        @Override
+        public long callbackId() {
+            return inner.callbackId();
+        }
+
+        @Override
+        public Request request() {
+            return inner.request();
+        }
+
+        @Override
+        public IncomingMessage withPayload(String newPayload) {
+            return new WrappedMessage(inner, newPayload);
+        }
+    }
+
+    @Test
+    void middlewareMayPassOnItsOwnImplementationOfTheMessage() {
+        FakeConnection socket = startWith(
+                (message, chain) -> chain.next(new WrappedMessage(message, message.payload().toUpperCase())),
+                (message, chain) -> chain.next(new WrappedMessage(message, message.payload() + "!")));
+
+        socket.receive("1|4|hi");
+
+        assertThat(socket.nextSent()).isEqualTo("1|4|HI!");
+        assertThat(handled).containsExactly("HI!");
         socket.assertNoMoreSent();
     }
 

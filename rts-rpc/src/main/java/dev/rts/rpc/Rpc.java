@@ -53,7 +53,7 @@ public interface Rpc {
     /**
      * A new, unstarted rpc service, for apps that mount services by hand instead of discovering them, for example
      * under another name or with options. Register methods through the {@code Rpc} API the server publishes once
-     * started. Do not also let discovery find it: two services would claim the name {@code "rpc"}.
+     * started. Discovery may stay on: the server skips the discovered instance of the same class.
      *
      * @return a service to pass to the server builder
      */

@@ -47,6 +47,14 @@ record DefaultIncomingMessage(MountedService mounted, long callbackId, String te
         return origin;
     }
 
+    /**
+     * This message with the payload of another implementation's message. A {@code null} payload becomes empty.
+     */
+    DefaultIncomingMessage withPayloadOf(IncomingMessage other) {
+        String newPayload = other.payload();
+        return new DefaultIncomingMessage(mounted, callbackId, newPayload == null ? "" : newPayload, origin);
+    }
+
     @Override
     public IncomingMessage withPayload(String newPayload) {
         return new DefaultIncomingMessage(mounted, callbackId, Objects.requireNonNull(newPayload, "payload"), null,

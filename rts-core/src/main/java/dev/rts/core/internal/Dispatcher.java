@@ -184,7 +184,7 @@ final class Dispatcher implements TransportHost {
             // The handshake must not depend on the app's middleware: a rate limiter would otherwise refuse connects.
             invoke(state, service, incoming);
         } else {
-            new Chain(state, service, 0, callbackId).next(incoming);
+            new Chain(state, service, 0, incoming).next(incoming);
         }
     }
 
@@ -193,23 +193,31 @@ final class Dispatcher implements TransportHost {
         private final ConnectionState state;
         private final MountedService service;
         private final int index;
-        private final long callbackId;
+        /** The message as the frame brought it: where it goes, who sent it and the callback to answer. */
+        private final DefaultIncomingMessage received;
         private boolean done;
 
-        Chain(ConnectionState state, MountedService service, int index, long callbackId) {
+        Chain(ConnectionState state, MountedService service, int index, DefaultIncomingMessage received) {
             this.state = state;
             this.service = service;
             this.index = index;
-            this.callbackId = callbackId;
+            this.received = received;
         }
 
         @Override
         public void next(IncomingMessage message) {
+            if (message == null) {
+                reject("Middleware passed no message on");
+                return;
+            }
             if (finish()) {
-                DefaultIncomingMessage incoming = (DefaultIncomingMessage) message;
+                // Middleware may pass on its own IncomingMessage (a wrapper, a decorator): only the payload is taken
+                // from it; the target, the sender and the callback stay those of the frame.
+                DefaultIncomingMessage incoming = message instanceof DefaultIncomingMessage own ? own
+                        : received.withPayloadOf(message);
                 if (index < middleware.size()) {
                     Middleware current = middleware.get(index);
-                    Chain rest = new Chain(state, service, index + 1, incoming.callbackId());
+                    Chain rest = new Chain(state, service, index + 1, incoming);
                     try {
                         current.handle(incoming, rest);
                     } catch (Exception e) {
@@ -226,7 +234,8 @@ final class Dispatcher implements TransportHost {
         @Override
         public void reject(String errorMessage) {
             if (finish()) {
-                errors.send(state, service, callbackId, errorMessage == null ? "Rejected" : errorMessage);
+                errors.send(state, service, received.callbackId(), errorMessage == null ? "Rejected"
+                        : errorMessage);
             }
         }
 
