@@ -1,8 +1,11 @@
 package dev.rts.rpc;
 
 import dev.rts.api.Service;
+import dev.rts.rpc.internal.RpcConfig;
 import dev.rts.rpc.internal.RpcService;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -40,7 +43,7 @@ import java.util.concurrent.CompletableFuture;
  * </ul>
  * A method that throws answers an error with the exception's message: throw {@link RpcException} for errors meant for
  * the caller (logged at DEBUG), anything else is logged with its stack trace, which never reaches the caller. A call
- * not answered within the service's {@code timeout} option (default 30 s) answers an error naming the method. Every
+ * not answered within the service's timeout ({@link Builder#timeout}, default 30 s) answers an error naming the method. Every
  * call is answered exactly once; later answers are ignored.
  *
  * <h2>Threading</h2>
@@ -52,13 +55,103 @@ public interface Rpc {
 
     /**
      * A new, unstarted rpc service, for apps that mount services by hand instead of discovering them, for example
-     * under another name or with options. Register methods through the {@code Rpc} API the server publishes once
+     * under another name. For other settings use {@link #builder()}. Register methods through the {@code Rpc} API the server publishes once
      * started. Discovery may stay on: the server skips the discovered instance of the same class.
      *
      * @return a service to pass to the server builder
      */
     static Service service() {
         return new RpcService();
+    }
+
+    /**
+     * A builder for an rpc service with other settings than the defaults; the one way to configure rpc (it takes no
+     * string-keyed options map). Mount what it builds by hand; discovery may stay on, the server then skips the
+     * discovered instance.
+     *
+     * <pre>{@code
+     * RtsServer.builder().service(Rpc.builder().timeout(Duration.ofSeconds(5)).maxInFlight(20).build())
+     * }</pre>
+     *
+     * @return a new builder with the defaults
+     */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Settings of an rpc service, each checked when set. Not thread-safe; {@link #build()} may be called several
+     * times, each time making a new service.
+     */
+    final class Builder {
+
+        private Duration timeout = RpcConfig.DEFAULT_TIMEOUT;
+        private Duration clientTimeout;
+        private int maxInFlight = RpcConfig.DEFAULT_MAX_IN_FLIGHT;
+
+        private Builder() {
+        }
+
+        /**
+         * How long a call may take on the server, middleware included (default 30 s). A call not answered in time
+         * answers an error naming the method.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder timeout(Duration timeout) {
+            this.timeout = positive("timeout", timeout);
+            return this;
+        }
+
+        /**
+         * How long a browser waits before failing a call itself (default: {@code timeout} + 5 s, so that the
+         * server's clearer error arrives first). Sent to browsers as {@code client.options.timeout}.
+         *
+         * @param clientTimeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder clientTimeout(Duration clientTimeout) {
+            this.clientTimeout = positive("clientTimeout", clientTimeout);
+            return this;
+        }
+
+        /**
+         * How many calls one connection may have unanswered (default 100); further calls get an error at once, so
+         * that one connection cannot queue unbounded work on the workers.
+         *
+         * @param maxInFlight at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder maxInFlight(int maxInFlight) {
+            if (maxInFlight < 1) {
+                throw new IllegalArgumentException("Rpc maxInFlight must be at least 1 but was " + maxInFlight);
+            }
+            this.maxInFlight = maxInFlight;
+            return this;
+        }
+
+        /**
+         * Makes a new, unstarted service with these settings.
+         *
+         * @return a service to pass to the server builder
+         */
+        public Service build() {
+            return new RpcService(new RpcConfig(timeout, clientTimeout != null ? clientTimeout
+                    : timeout.plus(RpcConfig.CLIENT_GRACE), maxInFlight));
+        }
+
+        private static Duration positive(String property, Duration value) {
+            Objects.requireNonNull(value, property);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("Rpc " + property + " must be a positive duration but was "
+                        + value.toMillis() + " ms");
+            }
+            return value;
+        }
     }
 
     /**

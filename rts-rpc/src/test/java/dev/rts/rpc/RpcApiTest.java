@@ -25,7 +25,7 @@ class RpcApiTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.builder().service("rpc", Rpc.service(), Map.of("timeout", Duration.ofMillis(300)))
+        server = TestServer.builder().service(Rpc.builder().timeout(Duration.ofMillis(300)).build())
                 .start();
         rpc = server.api().get("rpc", Rpc.class);
         rpc.namespace("demo", demo);

@@ -7,6 +7,7 @@ import dev.rts.testkit.TestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ class RpcBrowserHalfTest {
         assumeThat(node).as("Node with WebSocket support on the PATH").isNotNull();
         Path script = Path.of(RpcBrowserHalfTest.class.getResource("browser-half.mjs").toURI());
         try (TestServer server = TestServer.builder().realWebSocket(true)
-                .service("rpc", Rpc.service(), Map.of("timeout", 5000, "clientTimeout", 300)).start()) {
+                .service(Rpc.builder().timeout(Duration.ofSeconds(5)).clientTimeout(Duration.ofMillis(300)).build()).start()) {
             server.api().get("rpc", Rpc.class).namespace("demo", new DemoActions());
             List<String> command = new ArrayList<>(node);
             command.add(script.toString());

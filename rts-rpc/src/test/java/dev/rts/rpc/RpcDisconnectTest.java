@@ -43,7 +43,7 @@ class RpcDisconnectTest {
     @Test
     void callsOfAClosedConnectionEndWithIt() throws Exception {
         DisconnectProbe probe = new DisconnectProbe();
-        server = TestServer.builder().service("rpc", Rpc.service(), Map.of()).service(probe).start();
+        server = TestServer.builder().service(Rpc.service()).service(probe).start();
         DemoActions demo = new DemoActions();
         server.api().get("rpc", Rpc.class).namespace("demo", demo);
         TestClient client = server.client();

@@ -36,10 +36,10 @@ class RpcDiscoveryTest {
         assertThat(service.features()).containsExactlyInAnyOrder(Feature.JSON, Feature.CALLBACKS, Feature.SESSIONS);
         assertThat(service.isPrivate()).isFalse();
         assertThat(service.clientOptions(ServiceOptions.empty())).isEqualTo(Map.of("timeout", 35_000L));
-        assertThat(service.clientOptions(ServiceOptions.of(Map.of("timeout", 1000)))).isEqualTo(
-                Map.of("timeout", 6_000L));
-        assertThat(service.clientOptions(ServiceOptions.of(Map.of("clientTimeout", 2500)))).isEqualTo(
-                Map.of("timeout", 2_500L));
+        assertThat(Rpc.builder().timeout(Duration.ofSeconds(1)).build().clientOptions(ServiceOptions.empty()))
+                .isEqualTo(Map.of("timeout", 6_000L));
+        assertThat(Rpc.builder().clientTimeout(Duration.ofMillis(2500)).build().clientOptions(ServiceOptions.empty()))
+                .isEqualTo(Map.of("timeout", 2_500L));
         assertThat(service.clientCode()).hasValueSatisfying(js -> {
             assertThat(js).startsWith("function (client) {");
             assertThat(js.strip()).endsWith("}");

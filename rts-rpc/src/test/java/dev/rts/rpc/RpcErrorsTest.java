@@ -4,10 +4,12 @@ import static dev.rts.rpc.RpcServerFixture.errorOf;
 import static dev.rts.rpc.RpcServerFixture.rpcError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rts.api.Service;
 import dev.rts.client.ClientMessage;
 import dev.rts.testkit.ReceivedMessage;
 import dev.rts.testkit.TestClient;
 import dev.rts.testkit.TestServer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -53,15 +55,19 @@ class RpcErrorsTest {
         server.stop();
     }
 
-    private TestClient start(Map<String, ?> options) {
-        server = TestServer.builder().service("rpc", Rpc.service(), options).start();
+    private TestClient start(Service rpc) {
+        server = TestServer.start(rpc);
+        return withMethods();
+    }
+
+    private TestClient withMethods() {
         server.api().get("rpc", Rpc.class).namespace("math", new MathActions()).namespace("demo", new DemoActions());
         return server.client();
     }
 
     @Test
     void unknownMethodSuggestsCloseMatches() {
-        TestClient client = start(Map.of());
+        TestClient client = start(Rpc.service());
         assertThat(rpcError(client, "math.sqare", 5)).isEqualTo("Unknown method 'math.sqare'; did you mean "
                 + "'math.square'?");
         assertThat(rpcError(client, "mtah.add")).isEqualTo("Unknown method 'mtah.add'; did you mean 'math.add'?");
@@ -71,7 +77,7 @@ class RpcErrorsTest {
 
     @Test
     void unknownMethodListsTheNamespaceOrTheNamespaces() {
-        TestClient client = start(Map.of());
+        TestClient client = start(Rpc.service());
         assertThat(rpcError(client, "math.cube", 5)).isEqualTo("Unknown method 'math.cube'; namespace 'math' has "
                 + "add, big, color, count, square, x");
         assertThat(rpcError(client, "shop.buy")).isEqualTo("Unknown method 'shop.buy': there is no namespace "
@@ -87,7 +93,7 @@ class RpcErrorsTest {
 
     @Test
     void wrongNumberOfArgumentsNamesTheMethodAndItsParameters() {
-        TestClient client = start(Map.of());
+        TestClient client = start(Rpc.service());
         assertThat(rpcError(client, "math.add", 1)).isEqualTo("Method 'math.add' takes 2 arguments (int, int) but "
                 + "got 1");
         assertThat(rpcError(client, "math.square")).isEqualTo("Method 'math.square' takes 1 argument (int) but "
@@ -98,7 +104,7 @@ class RpcErrorsTest {
 
     @Test
     void wrongArgumentTypesNameTheArgumentTypeAndValue() {
-        TestClient client = start(Map.of());
+        TestClient client = start(Rpc.service());
         assertThat(rpcError(client, "math.add", 1, "two")).isEqualTo("Method 'math.add' argument 2 must be int but "
                 + "was \"two\"");
         assertThat(rpcError(client, "math.square", 2.5)).isEqualTo("Method 'math.square' argument 1 must be int "
@@ -119,7 +125,7 @@ class RpcErrorsTest {
 
     @Test
     void valueNestedInAnArgumentThatDoesNotFitNamesTheType() {
-        TestClient client = start(Map.of());
+        TestClient client = start(Rpc.service());
         assertThat(rpcError(client, "math.count", List.of(Map.of("x", "a")))).isEqualTo("Method 'math.count' "
                 + "argument 1 must be List<Point> but was [{\"x\":\"a\"}] (Expected a number but found \"a\")");
         assertThat(rpcError(client, "math.count", List.of(Map.of("x", true)))).isEqualTo("Method 'math.count' "
@@ -129,7 +135,7 @@ class RpcErrorsTest {
 
     @Test
     void thrownExceptionAnswersItsMessageWithoutAStackTrace() {
-        TestClient client = start(Map.of());
+        TestClient client = start(Rpc.service());
         assertThat(rpcError(client, "demo.fail", "Out of stock")).isEqualTo("Out of stock");
         assertThat(rpcError(client, "demo.refuse", "Not yours")).isEqualTo("Not yours");
         assertThat(rpcError(client, "demo.npe")).isEqualTo("Method 'demo.npe' failed (NullPointerException)");
@@ -157,7 +163,7 @@ class RpcErrorsTest {
 
     @Test
     void methodThatNeverAnswersTimesOutAndLaterAnswersAreDropped() throws Exception {
-        server = TestServer.builder().service("rpc", Rpc.service(), Map.of("timeout", 200)).start();
+        server = TestServer.start(Rpc.builder().timeout(Duration.ofMillis(200)).build());
         DemoActions demo = new DemoActions();
         server.api().get("rpc", Rpc.class).namespace("demo", demo);
         TestClient client = server.client();
@@ -171,7 +177,7 @@ class RpcErrorsTest {
 
     @Test
     void connectionWithTooManyCallsInFlightIsRefusedUntilAnswersCome() throws Exception {
-        server = TestServer.builder().service("rpc", Rpc.service(), Map.of("maxInFlight", 2)).start();
+        server = TestServer.start(Rpc.builder().maxInFlight(2).build());
         DemoActions demo = new DemoActions();
         server.api().get("rpc", Rpc.class).namespace("demo", demo);
         TestClient client = server.client();
@@ -195,7 +201,7 @@ class RpcErrorsTest {
 
     @Test
     void malformedRequestsAnswerWhatWasExpected() {
-        TestClient client = start(Map.of());
+        TestClient client = start(Rpc.service());
         assertThat(errorOf(client.call("rpc", List.of(1, 2)))).isEqualTo("Expected an rpc request such as "
                 + "{\"m\":\"demo.square\",\"p\":[5]} but got [1,2]");
         assertThat(errorOf(client.call("rpc", Map.of("p", List.of(5))))).isEqualTo("Rpc request needs \"m\", the "

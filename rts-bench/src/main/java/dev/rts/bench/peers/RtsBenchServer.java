@@ -37,7 +37,7 @@ public final class RtsBenchServer {
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
         RtsServer server = RtsServer.builder().discoverServices(false)
-                .service("rpc", Rpc.service(), Map.of())
+                .service(Rpc.service())
                 .service("fan", fanService(), Map.of())
                 .host("127.0.0.1")
                 .port(port)

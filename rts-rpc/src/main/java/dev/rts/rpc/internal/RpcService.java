@@ -6,29 +6,39 @@ import dev.rts.api.ServiceContext;
 import dev.rts.api.ServiceOptions;
 import dev.rts.rpc.Rpc;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * The rpc service: browsers and other JVMs call methods registered through {@link Rpc}. JSON, callbacks and
- * sessions. Options are documented in the {@code dev.rts.rpc} package.
+ * sessions. Configured with {@link Rpc#builder()}.
  *
- * <p>Public only so that {@link java.util.ServiceLoader} can create it; apps use {@link Rpc#service()} and
- * {@link Rpc}.
+ * <p>Public only so that {@link java.util.ServiceLoader} can create it; apps use {@link Rpc#service()} or
+ * {@link Rpc#builder()}, and {@link Rpc}.
  */
 public final class RpcService implements Service {
 
     /** The default mount name. */
     public static final String NAME = "rpc";
 
+    private final RpcConfig config;
     private DefaultRpc rpc;
     private ScheduledThreadPoolExecutor timers;
     private boolean started;
 
-    /** Does no work; the service starts in {@link #start(ServiceContext)}. */
+    /** The service with the default settings, as discovery creates it. Does no work. */
     public RpcService() {
+        this(RpcConfig.DEFAULTS);
+    }
+
+    /**
+     * The service with these settings, as {@code Rpc.builder()} creates it. Does no work.
+     *
+     * @param config the checked settings
+     */
+    public RpcService(RpcConfig config) {
+        this.config = config;
     }
 
     @Override
@@ -44,18 +54,28 @@ public final class RpcService implements Service {
     /**
      * Sends the browser half its timeout, {@code {"timeout": <clientTimeout in ms>}}.
      *
-     * @throws IllegalArgumentException if an option has the wrong type or value
+     * @throws IllegalArgumentException if options were given: rpc is configured with {@link Rpc#builder()}
      */
     @Override
     public Map<String, Object> clientOptions(ServiceOptions options) {
-        return Map.of("timeout", RpcConfig.from(options).clientTimeout().toMillis());
+        refuseOptions(options);
+        return Map.of("timeout", config.clientTimeout().toMillis());
+    }
+
+    /** One way to configure a first-party service: its typed builder, never a string-keyed map. */
+    private static void refuseOptions(ServiceOptions options) {
+        if (!options.asMap().isEmpty()) {
+            throw new IllegalArgumentException("Rpc takes no options map but was given "
+                    + options.asMap().keySet().stream().sorted().toList() + "; configure it with Rpc.builder()"
+                    + ".timeout(...).clientTimeout(...).maxInFlight(...).build() and mount that service");
+        }
     }
 
     /**
      * Reads the options, starts the timeout thread and starts taking calls.
      *
      * @return the {@link Rpc} API
-     * @throws IllegalArgumentException if an option has the wrong type or value
+     * @throws IllegalArgumentException if options were given: rpc is configured with {@link Rpc#builder()}
      * @throws IllegalStateException    if already started
      */
     @Override
@@ -63,13 +83,7 @@ public final class RpcService implements Service {
         if (started) {
             throw new IllegalStateException("Service '" + context.name() + "' was already started");
         }
-        RpcConfig config = RpcConfig.from(context.options());
-        List<String> unknown = context.options().asMap().keySet().stream()
-                .filter(k -> !RpcConfig.KEYS.contains(k)).sorted().toList();
-        if (!unknown.isEmpty()) {
-            context.logger().warn("Rpc ignores unknown options {}; known options are {}", unknown,
-                    RpcConfig.KEYS.stream().sorted().toList());
-        }
+        refuseOptions(context.options());
         String threadName = "rts-" + context.name() + "-timeouts";
         timers = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, threadName);
