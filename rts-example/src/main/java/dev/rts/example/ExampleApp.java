@@ -7,15 +7,15 @@ import dev.rts.core.RtsServer;
 import dev.rts.core.RtsServerBuilder;
 import dev.rts.presence.Presence;
 import dev.rts.presence.PresenceAuthorizer;
+import dev.rts.livereload.LiveReload;
 import dev.rts.pubsub.PubSub;
 import dev.rts.redis.Redis;
 import dev.rts.rpc.Rpc;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,32 +60,32 @@ public final class ExampleApp implements AutoCloseable {
      *                                  message says why)
      */
     public static ExampleApp start(ExampleOptions options) {
-        return start(options, Map.of());
+        return start(options, settings -> { });
     }
 
     /**
      * Starts the server with more live reload options, such as a shorter {@code throttle} for tests.
      *
      * @param options    where and how to run
-     * @param liveReload options added to (or replacing) the live reload options the example sets
+     * @param liveReload changes to the live reload settings the example makes (it watches the page's folder)
      * @return the running app
      * @throws IllegalArgumentException if {@code options.clientDir()} is not a directory
      * @throws IllegalStateException    if the server fails to start
      */
-    static ExampleApp start(ExampleOptions options, Map<String, ?> liveReload) {
+    static ExampleApp start(ExampleOptions options, Consumer<LiveReload.Builder> liveReload) {
         ClientFolder client = options.clientDir() != null ? ClientFolder.given(options.clientDir())
                 : ClientFolder.locate(Path.of("").toAbsolutePath());
         LOG.info("Serving the page from {}{}", client.path(), client.temporary() ? " (extracted from the jar)" : "");
         // Watch the folder the page is served from. Live reload turns itself off in production.
-        Map<String, Object> liveReloadOptions = new HashMap<>(liveReload);
-        liveReloadOptions.putIfAbsent("dirs", List.of(client.path().toString()));
+        LiveReload.Builder liveReloadSettings = LiveReload.builder().dirs(client.path());
+        liveReload.accept(liveReloadSettings);
         RtsServerBuilder builder = RtsServer.builder()
                 .host(options.host())
                 .port(options.port())
                 .production(options.production())
                 .staticDirectory(client.path())
                 .discoverServices(true)
-                .configure("livereload", liveReloadOptions)
+                .service(liveReloadSettings.build())
                 .service(new DemoService())
                 .service(new SketchService())
                 .service(Presence.service().authorizer(new RoomPresence()).build())

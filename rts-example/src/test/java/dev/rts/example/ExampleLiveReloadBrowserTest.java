@@ -58,7 +58,7 @@ class ExampleLiveReloadBrowserTest {
                 Files.setLastModifiedTime(file, anHourAgo);
             }
         }
-        app = ExampleApp.start(new ExampleOptions("127.0.0.1", 0, false, client), Map.of("throttle", THROTTLE));
+        app = ExampleApp.start(new ExampleOptions("127.0.0.1", 0, false, client), settings -> settings.throttle(THROTTLE));
     }
 
     @AfterEach

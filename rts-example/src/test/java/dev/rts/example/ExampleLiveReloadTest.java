@@ -81,7 +81,7 @@ class ExampleLiveReloadTest {
 
     /** Starts the app on the copy and connects a client that records what live reload sends. */
     private void start(boolean production) throws Exception {
-        app = ExampleApp.start(new ExampleOptions("127.0.0.1", 0, production, client), Map.of("throttle", THROTTLE));
+        app = ExampleApp.start(new ExampleOptions("127.0.0.1", 0, production, client), settings -> settings.throttle(THROTTLE));
         page = RtsClient.builder().uri(URI.create("ws://127.0.0.1:" + app.port() + "/")).reconnect(false).build();
         page.connect().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         // Mounted in both modes: production only stops the watching, so build tools could still trigger it.

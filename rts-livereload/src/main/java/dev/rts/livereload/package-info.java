@@ -9,10 +9,12 @@
  * stylesheet counts as a stylesheet change, because editors delete and rewrite files when they save. Build tools can
  * trigger both actions themselves through {@link dev.rts.livereload.LiveReload}.
  *
- * <h2>Options</h2>
+ * <h2>Settings</h2>
+ * Set with {@link dev.rts.livereload.LiveReload#builder()}, one builder method per row; the service refuses a
+ * string-keyed options map.
  * <table>
- *   <caption>Options of the live reload service</caption>
- *   <tr><th>key</th><th>type</th><th>default</th><th>meaning</th></tr>
+ *   <caption>Settings of the live reload service</caption>
+ *   <tr><th>builder method</th><th>type</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>{@code dirs}</td><td>list of strings, or one string</td><td>{@code ["./client"]}</td>
  *       <td>Directories to watch, with their subdirectories. Relative paths are resolved against the working
  *       directory. A directory that does not exist yet is logged at WARN and picked up when it appears; one that is

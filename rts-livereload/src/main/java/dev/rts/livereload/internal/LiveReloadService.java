@@ -2,28 +2,39 @@ package dev.rts.livereload.internal;
 
 import dev.rts.api.Service;
 import dev.rts.api.ServiceContext;
+import dev.rts.api.ServiceOptions;
 import dev.rts.livereload.LiveReload;
 import java.nio.file.Path;
-import java.util.List;
 import org.slf4j.Logger;
 
 /**
  * The live reload service: watches the client directories and tells browsers to reload, or to refetch their
- * stylesheets. Options are documented in the {@code dev.rts.livereload} package. Raw string messages, no features.
+ * stylesheets. Configured with {@link LiveReload#builder()}. Raw string messages, no features.
  *
- * <p>Public only so that {@link java.util.ServiceLoader} can create it; apps configure it through options and use
- * {@link LiveReload}.
+ * <p>Public only so that {@link java.util.ServiceLoader} can create it; apps configure it with
+ * {@link LiveReload#builder()} and use {@link LiveReload}.
  */
 public final class LiveReloadService implements Service {
 
     /** The default mount name. */
     public static final String NAME = "livereload";
 
+    private final ServiceOptions settings;
     private DirectoryWatcher watcher;
     private boolean started;
 
-    /** Does no work; watching starts in {@link #start(ServiceContext)}. */
+    /** The service with the default settings, as discovery creates it. Does no work. */
     public LiveReloadService() {
+        this(ServiceOptions.empty());
+    }
+
+    /**
+     * The service with settings from {@code LiveReload.builder()}, already checked there. Does no work.
+     *
+     * @param settings the settings, under the keys of {@link LiveReloadConfig#KEYS}
+     */
+    public LiveReloadService(ServiceOptions settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -35,7 +46,8 @@ public final class LiveReloadService implements Service {
      * Reads the options and, unless watching is off, registers the directories and starts the watch thread.
      *
      * @return the {@link LiveReload} API
-     * @throws IllegalArgumentException if an option has the wrong type or value
+     * @throws IllegalArgumentException if an options map was given: live reload is configured with
+     *                                  {@code LiveReload.builder()}
      * @throws IllegalStateException    if already started
      */
     @Override
@@ -44,21 +56,18 @@ public final class LiveReloadService implements Service {
             throw new IllegalStateException("Service '" + context.name() + "' was already started");
         }
         Logger log = context.logger();
-        LiveReloadConfig config = LiveReloadConfig.from(context.options(), context.production(),
-                Path.of("").toAbsolutePath());
-        List<String> unknown = context.options().asMap().keySet().stream()
-                .filter(k -> !LiveReloadConfig.KEYS.contains(k))
-                .sorted()
-                .toList();
-        if (!unknown.isEmpty()) {
-            log.warn("Live reload ignores unknown options {}; known options are {}", unknown,
-                    LiveReloadConfig.KEYS.stream().sorted().toList());
+        if (!context.options().asMap().isEmpty()) {
+            // One way to configure a first-party service: its typed builder, never a string-keyed map.
+            throw new IllegalArgumentException("Live reload takes no options map but was given "
+                    + context.options().asMap().keySet().stream().sorted().toList() + "; configure it with "
+                    + "LiveReload.builder().dirs(...).throttle(...).build() and mount that service");
         }
+        LiveReloadConfig config = LiveReloadConfig.from(settings, context.production(), Path.of("").toAbsolutePath());
         DefaultLiveReload api = new DefaultLiveReload(context);
         started = true;
         if (!config.enabled()) {
-            log.info("Live reload is off ({}); set option 'enabled' to true to watch files",
-                    context.options().get("enabled").isPresent() ? "option 'enabled' is false" : "production mode");
+            log.info("Live reload is off ({}); build it with LiveReload.builder().enabled(true) to watch files",
+                    settings.get("enabled").isPresent() ? "enabled(false)" : "production mode");
             return api;
         }
         watcher = new DirectoryWatcher(config.dirs(), new PathFilter(config.ignore(), config.cssExtensions()),

@@ -22,7 +22,7 @@ class LiveReloadServiceLogTest {
     @TempDir
     Path client;
 
-    private final LiveReloadService service = new LiveReloadService();
+    private LiveReloadService service = new LiveReloadService();
     private FakeServiceContext context;
 
     @AfterEach
@@ -49,7 +49,8 @@ class LiveReloadServiceLogTest {
         start(Map.of(), true);
 
         assertThat(context.logger.nextLine())
-                .isEqualTo("INFO Live reload is off (production mode); set option 'enabled' to true to watch files");
+                .isEqualTo("INFO Live reload is off (production mode); build it with LiveReload.builder().enabled(true) to watch "
+                        + "files");
         assertThat(DirectoryWatcherTest.watcherThreads()).isEmpty();
     }
 
@@ -58,24 +59,16 @@ class LiveReloadServiceLogTest {
         start(Map.of("enabled", false), false);
 
         assertThat(context.logger.nextLine()).isEqualTo(
-                "INFO Live reload is off (option 'enabled' is false); set option 'enabled' to true to watch files");
+                "INFO Live reload is off (enabled(false)); build it with LiveReload.builder().enabled(true) to watch files");
         assertThat(DirectoryWatcherTest.watcherThreads()).isEmpty();
-    }
-
-    @Test
-    void unknownOptionsAreReportedWithTheKnownOnes() throws InterruptedException {
-        start(Map.of("dir", "web", "throtle", 5), false);
-
-        assertThat(context.logger.nextLine()).isEqualTo("WARN Live reload ignores unknown options [dir, throtle]; "
-                + "known options are [cssExtensions, dirs, enabled, ignore, throttle]");
-        assertThat(context.logger.nextLine()).startsWith("INFO Live reload watching [" + client + "]");
     }
 
     private void start(Map<String, Object> extra, boolean production) {
         Map<String, Object> options = new LinkedHashMap<>(Map.of("dirs", List.of(client.toString()),
                 "throttle", DirectoryWatcherTest.THROTTLE));
         options.putAll(extra);
-        context = new FakeServiceContext(ServiceOptions.of(options), production);
+        service = new LiveReloadService(ServiceOptions.of(options));
+        context = new FakeServiceContext(ServiceOptions.empty(), production);
         service.start(context);
     }
 }

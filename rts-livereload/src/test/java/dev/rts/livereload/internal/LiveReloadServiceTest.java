@@ -4,6 +4,7 @@ import static dev.rts.testkit.RtsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rts.api.ServiceOptions;
 import dev.rts.livereload.LiveReload;
 import dev.rts.testkit.TestClient;
 import dev.rts.testkit.TestServer;
@@ -103,7 +104,7 @@ class LiveReloadServiceTest {
     @Test
     void productionSendsNothingForFileChangesButExplicitTriggersWork() throws IOException {
         server = TestServer.builder()
-                .service(NAME, new LiveReloadService(), options(Map.of()))
+                .service(NAME, withSettings(Map.of()), Map.of())
                 .configure(b -> b.production(true))
                 .start();
         TestClient browser = browser();
@@ -120,7 +121,7 @@ class LiveReloadServiceTest {
     @Test
     void enabledTrueWatchesEvenInProduction() throws IOException {
         server = TestServer.builder()
-                .service(NAME, new LiveReloadService(), options(Map.of("enabled", true)))
+                .service(NAME, withSettings(Map.of("enabled", true)), Map.of())
                 .configure(b -> b.production(true))
                 .start();
         TestClient browser = browser();
@@ -145,23 +146,48 @@ class LiveReloadServiceTest {
     }
 
     @Test
-    void invalidOptionStopsTheServerFromStarting() {
+    void anOptionsMapStopsTheServerFromStartingAndNamesTheBuilder() {
         TestServer.Builder builder = TestServer.builder()
-                .service(NAME, new LiveReloadService(), options(Map.of("throttle", "fast")));
+                .service(NAME, new LiveReloadService(), Map.of("throttle", "fast"));
 
         assertThatThrownBy(builder::start)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Service 'livereload' (dev.rts.livereload.internal.LiveReloadService) failed to start: "
-                        + "Option 'throttle' must be a Duration or milliseconds but was String 'fast'");
+                        + "Live reload takes no options map but was given [throttle]; configure it with "
+                        + "LiveReload.builder().dirs(...).throttle(...).build() and mount that service");
         assertThat(DirectoryWatcherTest.watcherThreads()).isEmpty();
     }
 
     @Test
+    void builderChecksEachSettingWhenSet() {
+        LiveReload.Builder builder = LiveReload.builder();
+
+        assertThatThrownBy(() -> builder.throttle(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("LiveReload throttle must be a positive duration but was 0 ms");
+        assertThatThrownBy(() -> builder.dirs()).hasMessage("LiveReload dirs must name at least one directory but "
+                + "was []");
+        assertThatThrownBy(() -> builder.ignore(List.of("*.tmp", " "))).hasMessage("LiveReload ignore must be "
+                + "non-blank strings but was [*.tmp,  ]");
+    }
+
+    @Test
+    void builtServiceWatchesWhatTheBuilderSays() throws IOException {
+        server = TestServer.start(LiveReload.builder().dirs(client).throttle(DirectoryWatcherTest.THROTTLE)
+                .ignore(List.of("*.tmp")).build());
+        TestClient browser = browser();
+
+        Files.writeString(client.resolve("scratch.tmp"), "1");
+        Files.writeString(client.resolve("style.css"), "a {}");
+
+        assertThat(browser.nextMessage(NAME)).hasText("updateCSS");
+    }
+
+    @Test
     void oneInstanceMountedTwiceRefusesToStartTheSecondMount() {
-        LiveReloadService service = new LiveReloadService();
+        LiveReloadService service = withSettings(Map.of());
         TestServer.Builder builder = TestServer.builder()
-                .service(NAME, service, options(Map.of()))
-                .service("livereload2", service, options(Map.of()));
+                .service(NAME, service, Map.of())
+                .service("livereload2", service, Map.of());
 
         assertThatThrownBy(builder::start)
                 .isInstanceOf(IllegalStateException.class)
@@ -172,7 +198,11 @@ class LiveReloadServiceTest {
     }
 
     private void start(Map<String, Object> extra) {
-        server = TestServer.builder().service(NAME, new LiveReloadService(), options(extra)).start();
+        server = TestServer.builder().service(NAME, withSettings(extra), Map.of()).start();
+    }
+
+    private LiveReloadService withSettings(Map<String, Object> extra) {
+        return new LiveReloadService(ServiceOptions.of(options(extra)));
     }
 
     /** Watches the temp folder with the watcher tests' throttle; {@code extra} adds or replaces options. */
