@@ -7,8 +7,7 @@ module dev.rts.livereload {
 
     exports dev.rts.livereload;
 
-    // The default Service.clientCode() reads LiveReloadService.js next to the class.
-    opens dev.rts.livereload.internal;
-
+    // The browser half is META-INF/rts/dev.rts.livereload.internal.LiveReloadService.js: not in a package, so nothing
+    // is opened.
     provides dev.rts.api.Service with dev.rts.livereload.internal.LiveReloadService;
 }

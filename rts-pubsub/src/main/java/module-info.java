@@ -7,7 +7,6 @@ module dev.rts.pubsub {
 
     exports dev.rts.pubsub;
 
-    // PubSubService reads its browser half (PubSubService.js) itself, from this module, so no package is opened.
-
-    provides dev.rts.api.Service with dev.rts.pubsub.PubSubService;
+    // The browser half is META-INF/rts/dev.rts.pubsub.internal.PubSubService.js: not in a package, so nothing is opened.
+    provides dev.rts.api.Service with dev.rts.pubsub.internal.PubSubService;
 }

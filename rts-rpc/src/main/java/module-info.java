@@ -11,8 +11,6 @@ module dev.rts.rpc {
     exports dev.rts.rpc;
     exports dev.rts.rpc.client;
 
-    // The default Service.clientCode() reads RpcService.js next to the class.
-    opens dev.rts.rpc.internal;
-
+    // The browser half is META-INF/rts/dev.rts.rpc.internal.RpcService.js: not in a package, so nothing is opened.
     provides dev.rts.api.Service with dev.rts.rpc.internal.RpcService;
 }

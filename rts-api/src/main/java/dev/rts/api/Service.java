@@ -1,9 +1,5 @@
 package dev.rts.api;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +7,8 @@ import java.util.Set;
 
 /**
  * A Realtime Service: a plain object with a server half (this class) and an optional browser half (a JavaScript
- * function expression shipped as a resource next to the class).
+ * function expression shipped in the jar as {@code META-INF/rts/<fully qualified class name>.js}, see
+ * {@link BrowserHalf}).
  *
  * <p>Services are found with {@link java.util.ServiceLoader}: a service jar names its implementation in
  * {@code META-INF/services/dev.rts.api.Service} and, on the module path, with {@code provides dev.rts.api.Service}.
@@ -71,22 +68,18 @@ public interface Service {
 
     /**
      * The browser half: a JavaScript function expression {@code function (client) { ... return clientApi; }}. The
-     * default reads the resource {@code <SimpleClassName>.js} next to this class; on the module path the package that
-     * holds it must be open, or this method overridden.
+     * default reads {@code META-INF/rts/<fully qualified class name>.js} from this class's jar through
+     * {@link BrowserHalf#find(Class)}, and has none if the file is absent; no package needs to be opened on the module
+     * path. A service whose browser half must exist overrides this with
+     * {@code return Optional.of(BrowserHalf.read(getClass()));}, so that a jar without it refuses to start. Called
+     * once, when the server starts.
      *
      * @return the function expression, or empty when the service has no browser half
-     * @throws UncheckedIOException if the resource exists but cannot be read
+     * @throws IllegalStateException if the browser half is declared but missing, or cannot be read; the server then
+     *                               refuses to start, naming this service
      */
     default Optional<String> clientCode() {
-        String resource = getClass().getSimpleName() + ".js";
-        try (InputStream in = getClass().getResourceAsStream(resource)) {
-            if (in == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read browser half '" + resource + "' of " + getClass().getName(), e);
-        }
+        return BrowserHalf.find(getClass());
     }
 
     /**

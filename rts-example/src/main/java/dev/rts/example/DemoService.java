@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The example's own service, mounted as {@code demo}: an echo, to show what a service is without any library on top.
- * Its browser half is {@code DemoService.js} next to this class. (The page's chat uses rts-rpc and rts-pubsub
+ * Its browser half is {@code META-INF/rts/dev.rts.example.DemoService.js}. (The page's chat uses rts-rpc and rts-pubsub
  * instead: see {@link ChatActions}.)
  *
  * <pre>

@@ -85,10 +85,10 @@ public final class ExampleApp implements AutoCloseable {
                 .production(options.production())
                 .staticDirectory(client.path())
                 .discoverServices(true)
-                .service(liveReloadSettings.build())
                 .service(new DemoService())
                 .service(new SketchService())
                 .service(Presence.service().authorizer(new RoomPresence()).build())
+                .service(liveReloadSettings.build())
                 .onStart(ExampleApp::registerMethods);
         Redis redis = null;
         ClusterBus bus = null;

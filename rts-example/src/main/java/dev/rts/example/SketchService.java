@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * The example's sketch sharing, mounted as {@code sketch}: a page sends a PNG image as bytes in one binary frame, and
  * every other page gets the same bytes, encoded once for all of them. The sender's callback gets
- * {@code {"sharedWith":n}}, a JSON answer to a binary request. Its browser half is {@code SketchService.js}.
+ * {@code {"sharedWith":n}}, a JSON answer to a binary request. Its browser half is
+ * {@code META-INF/rts/dev.rts.example.SketchService.js}.
  *
  * <p>Nothing is stored: a sketch reaches the pages open when it is shared. An image is at most the server's
  * {@code maxFrameSize} (64 KiB by default), and every receiving socket's queue is bounded by {@code maxQueuedBytes}.

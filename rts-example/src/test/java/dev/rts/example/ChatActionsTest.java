@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rts.pubsub.PubSub;
-import dev.rts.pubsub.PubSubService;
 import dev.rts.rpc.Rpc;
 import dev.rts.rpc.RpcException;
 import dev.rts.testkit.TestClient;
@@ -36,7 +35,7 @@ class ChatActionsTest {
     /** Long enough for an event that was queued with one the test already received. */
     private static final Duration QUIET = Duration.ofMillis(100);
 
-    private final TestServer server = TestServer.start(Rpc.service(), new PubSubService());
+    private final TestServer server = TestServer.start(Rpc.service(), PubSub.service());
     private final Rpc rpc = server.api().get("rpc", Rpc.class);
     private final List<TestClient> clients = new ArrayList<>();
 

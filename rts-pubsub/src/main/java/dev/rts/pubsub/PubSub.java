@@ -1,6 +1,10 @@
 package dev.rts.pubsub;
 
+import dev.rts.api.Service;
+import dev.rts.pubsub.internal.PubSubConfig;
+import dev.rts.pubsub.internal.PubSubService;
 import java.util.Collection;
+import java.util.Objects;
 
 /**
  * The server-side API of the pub/sub service: sends events to every client, to the sessions subscribed to a
@@ -125,4 +129,80 @@ public interface PubSub {
      * @throws IllegalArgumentException if the session is unknown or expired
      */
     SessionChannels channels(String sessionId);
+
+    /**
+     * A new, unstarted pub/sub service with the defaults ({@link SubscriptionAuthorizer#DENY_ALL}, at most 100
+     * channels per session), for apps that mount services by hand. Discovery may stay on: the server skips the
+     * discovered instance of the same class.
+     *
+     * @return a service to pass to the server builder
+     */
+    static Service service() {
+        return builder().build();
+    }
+
+    /**
+     * A builder for a pub/sub service with other settings than the defaults; the one way to configure pubsub (it
+     * takes no string-keyed options map).
+     *
+     * <pre>{@code
+     * RtsServer.builder().service(PubSub.builder().authorizer((session, channel) -> channel.startsWith("public:"))
+     *         .build())
+     * }</pre>
+     *
+     * @return a new builder with the defaults
+     */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Settings of a pub/sub service, each checked when set. Not thread-safe; {@link #build()} may be called several
+     * times, each time making a new service (one instance serves one server).
+     */
+    final class Builder {
+        private SubscriptionAuthorizer authorizer = SubscriptionAuthorizer.DENY_ALL;
+        private int maxChannelsPerSession = PubSubConfig.DEFAULT_MAX_CHANNELS_PER_SESSION;
+
+        private Builder() {
+        }
+
+        /**
+         * Decides which channels browsers may subscribe their own session to, and unsubscribe it from (default
+         * {@link SubscriptionAuthorizer#DENY_ALL}: only server code subscribes sessions).
+         *
+         * @param authorizer the authorizer
+         * @return this builder
+         * @throws NullPointerException if it is {@code null}
+         */
+        public Builder authorizer(SubscriptionAuthorizer authorizer) {
+            this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+            return this;
+        }
+
+        /**
+         * How many channels one session may be subscribed to (default 100), bounding the session attribute and the
+         * index when clients may subscribe themselves.
+         *
+         * @param max 1 to 10000
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder maxChannelsPerSession(int max) {
+            if (max < 1 || max > 10_000) {
+                throw new IllegalArgumentException("PubSub maxChannelsPerSession must be 1 to 10000 but was " + max);
+            }
+            this.maxChannelsPerSession = max;
+            return this;
+        }
+
+        /**
+         * Makes a new, unstarted service with these settings.
+         *
+         * @return a service to pass to the server builder
+         */
+        public Service build() {
+            return new PubSubService(new PubSubConfig(authorizer, maxChannelsPerSession));
+        }
+    }
 }

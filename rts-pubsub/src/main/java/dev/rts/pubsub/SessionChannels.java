@@ -33,7 +33,7 @@ public interface SessionChannels {
      * @return {@code true} if the session was not subscribed before
      * @throws IllegalArgumentException if the name is invalid, or the session is unknown or expired
      * @throws IllegalStateException    if the session is already subscribed to as many channels as allowed
-     *                                  ({@code PubSubService.Builder.maxChannelsPerSession}, 100 by default)
+     *                                  ({@code PubSub.Builder.maxChannelsPerSession}, 100 by default)
      */
     boolean subscribe(String channel);
 

@@ -9,7 +9,7 @@ import dev.rts.api.Session;
  * <p>The default, {@link #DENY_ALL}, refuses every client request, so only server code subscribes sessions. Allow
  * what your app needs:
  * <pre>{@code
- * PubSubService.builder()
+ * PubSub.builder()
  *         .authorizer((session, channel) -> channel.startsWith("public:")
  *                 || channel.equals("user:" + session.userId().orElse("")))
  *         .build();

@@ -5,8 +5,8 @@
  *   <li>{@link dev.rts.pubsub.PubSub}: the server-side API, {@code api.get("pubsub", PubSub.class)}.</li>
  *   <li>{@link dev.rts.pubsub.SessionChannels}: a session's channel subscriptions, shared by its tabs and kept
  *       across reconnects.</li>
- *   <li>{@link dev.rts.pubsub.PubSubService}: the service, found by {@link java.util.ServiceLoader} with the
- *       defaults, or built and mounted explicitly to configure it.</li>
+ *   <li>{@link dev.rts.pubsub.PubSub#builder()}: the service is found by {@link java.util.ServiceLoader} with the
+ *       defaults, or built with this builder and mounted explicitly to configure it.</li>
  *   <li>{@link dev.rts.pubsub.SubscriptionAuthorizer}: which channels browsers may subscribe themselves to
  *       (default: none).</li>
  * </ul>

@@ -55,7 +55,7 @@ class BrokenBusTest {
     }
 
     private final TestServer server = TestServer.builder()
-            .service(PubSubService.builder().build())
+            .service(PubSub.builder().build())
             .configure(b -> b.clusterBus(new ThrowingBus()))
             .start();
     private final PubSub pubsub = server.api().get("pubsub", PubSub.class);

@@ -3,6 +3,7 @@ package dev.rts.pubsub;
 import static dev.rts.testkit.RtsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rts.api.Service;
 import dev.rts.api.Session;
 import dev.rts.testkit.TestClient;
 import dev.rts.testkit.TestServer;
@@ -25,14 +26,14 @@ class ClientSubscriptionTest {
         }
     }
 
-    private PubSub start(PubSubService service) {
+    private PubSub start(Service service) {
         server = TestServer.start(service);
         return server.api().get("pubsub", PubSub.class);
     }
 
     @Test
     void clientSubscriptionIsRefusedByDefault() {
-        PubSub pubsub = start(new PubSubService());
+        PubSub pubsub = start(PubSub.service());
         TestClient client = server.client();
 
         assertThat(Clients.request(client, "{\"sub\":\"room1\"}")).hasText("{\"r\":\"t\",\"error\":\"Not allowed to "
@@ -46,7 +47,7 @@ class ClientSubscriptionTest {
 
     @Test
     void clientCannotLeaveAChannelTheServerPutItIn() {
-        PubSub pubsub = start(new PubSubService());
+        PubSub pubsub = start(PubSub.service());
         TestClient client = server.client();
         pubsub.channels(client.sessionId()).subscribe("staff");
 
@@ -59,7 +60,7 @@ class ClientSubscriptionTest {
     @Test
     void authorizedClientSubscriptionReachesEveryTabAndIsListed() {
         BlockingQueue<String> asked = new LinkedBlockingQueue<>();
-        PubSub pubsub = start(PubSubService.builder().authorizer((Session session, String channel) -> {
+        PubSub pubsub = start(PubSub.builder().authorizer((Session session, String channel) -> {
             asked.add(session.id() + " " + channel);
             return channel.startsWith("public:");
         }).build());
@@ -80,7 +81,7 @@ class ClientSubscriptionTest {
 
     @Test
     void authorizedClientUnsubscribeStopsTheChannel() {
-        PubSub pubsub = start(PubSubService.builder().authorizer((session, channel) -> true).build());
+        PubSub pubsub = start(PubSub.builder().authorizer((session, channel) -> true).build());
         TestClient client = server.client();
         Clients.request(client, "{\"sub\":\"room1\"}");
 
@@ -93,7 +94,7 @@ class ClientSubscriptionTest {
     @Test
     void invalidChannelNamesFromClientsAreRejectedBeforeTheAuthorizerSeesThem() {
         BlockingQueue<String> asked = new LinkedBlockingQueue<>();
-        start(PubSubService.builder().authorizer((session, channel) -> asked.add(channel)).build());
+        start(PubSub.builder().authorizer((session, channel) -> asked.add(channel)).build());
         TestClient client = server.client();
 
         assertThat(Clients.request(client, "{\"sub\":\"no spaces\"}")).hasText("{\"r\":\"t\",\"error\":\"Channel name "
@@ -108,18 +109,18 @@ class ClientSubscriptionTest {
 
     @Test
     void clientsHitTheChannelLimitWithAClearError() {
-        start(PubSubService.builder().authorizer((session, channel) -> true).maxChannelsPerSession(1).build());
+        start(PubSub.builder().authorizer((session, channel) -> true).maxChannelsPerSession(1).build());
         TestClient client = server.client();
         Clients.request(client, "{\"sub\":\"one\"}");
 
         assertThat(Clients.request(client, "{\"sub\":\"two\"}")).hasText("{\"r\":\"t\",\"error\":\"Session "
                 + client.sessionId().substring(0, 6) + "... is already subscribed to 1 channels, the most allowed; "
-                + "unsubscribe it from one first, or raise PubSubService.builder().maxChannelsPerSession(...)\"}");
+                + "unsubscribe it from one first, or raise PubSub.builder().maxChannelsPerSession(...)\"}");
     }
 
     @Test
     void aThrowingAuthorizerRefusesTheRequest() {
-        start(PubSubService.builder().authorizer((session, channel) -> {
+        start(PubSub.builder().authorizer((session, channel) -> {
             throw new IllegalStateException("database down");
         }).build());
         TestClient client = server.client();
@@ -131,7 +132,7 @@ class ClientSubscriptionTest {
 
     @Test
     void malformedRequestsGetAnErrorAnswer() {
-        start(new PubSubService());
+        start(PubSub.service());
         TestClient client = server.client();
 
         client.send("pubsub", "not json");

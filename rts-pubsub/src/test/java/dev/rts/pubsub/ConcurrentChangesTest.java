@@ -32,7 +32,7 @@ class ConcurrentChangesTest {
         InProcessBus backplane = InProcessBus.create();
         ConnectionProbe probe = new ConnectionProbe();
         try (TestServer server = TestServer.builder()
-                .service(PubSubService.builder().build())
+                .service(PubSub.builder().build())
                 .configure(b -> b.clusterBus(backplane.connect()))
                 .service(probe)
                 .start()) {

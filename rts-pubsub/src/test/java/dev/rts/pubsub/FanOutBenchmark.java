@@ -90,7 +90,7 @@ public final class FanOutBenchmark {
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         CountingTransport transport = new CountingTransport();
         RtsServer server = RtsServer.builder().discoverServices(false).transport(transport)
-                .service(new PubSubService()).build();
+                .service(PubSub.service()).build();
         Api api = server.start();
         PubSub pubsub = api.get("pubsub", PubSub.class);
         List<CountingConnection> connections = new ArrayList<>();

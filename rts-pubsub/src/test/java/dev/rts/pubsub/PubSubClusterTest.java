@@ -73,11 +73,11 @@ class PubSubClusterTest {
     private final List<String> published = new CopyOnWriteArrayList<>();
     private final ConnectionProbe probeB = new ConnectionProbe();
     private final TestServer nodeA = TestServer.builder()
-            .service(PubSubService.builder().build())
+            .service(PubSub.builder().build())
             .configure(b -> b.clusterBus(new RecordingBus(bus.connect("a"), published)))
             .start();
     private final TestServer nodeB = TestServer.builder()
-            .service(PubSubService.builder().build())
+            .service(PubSub.builder().build())
             .service(probeB)
             .configure(b -> b.clusterBus(new RecordingBus(bus.connect("b"), published)))
             .start();
@@ -213,7 +213,7 @@ class PubSubClusterTest {
     @Test
     void twoMountsOfTheServiceKeepTheirBusTopicsApart() {
         try (TestServer other = TestServer.builder()
-                .service("news", PubSubService.builder().build(), java.util.Map.of())
+                .service("news", PubSub.builder().build(), java.util.Map.of())
                 .configure(b -> b.clusterBus(bus.connect("c")))
                 .start()) {
             TestClient onOther = other.client();

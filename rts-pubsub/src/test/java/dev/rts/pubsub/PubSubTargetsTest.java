@@ -19,7 +19,7 @@ class PubSubTargetsTest {
 
     private static final Duration QUIET = Duration.ofMillis(100);
 
-    private final TestServer server = TestServer.start(new PubSubService());
+    private final TestServer server = TestServer.start(PubSub.service());
     private final PubSub pubsub = server.api().get("pubsub", PubSub.class);
     private final List<TestClient> clients = new ArrayList<>();
 

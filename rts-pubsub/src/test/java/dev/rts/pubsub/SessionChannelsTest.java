@@ -20,7 +20,7 @@ class SessionChannelsTest {
 
     private final ConnectionProbe probe = new ConnectionProbe();
     private final TestServer server = TestServer.builder()
-            .service(PubSubService.builder().maxChannelsPerSession(3).build())
+            .service(PubSub.builder().maxChannelsPerSession(3).build())
             .service(probe)
             .start();
     private final PubSub pubsub = server.api().get("pubsub", PubSub.class);
@@ -138,7 +138,7 @@ class SessionChannelsTest {
         assertThatThrownBy(() -> channels.subscribe("d")).isInstanceOf(IllegalStateException.class)
                 .hasMessage("Session " + client.sessionId().substring(0, 6) + "... is already subscribed to 3 "
                         + "channels, the most allowed; unsubscribe it from one first, or raise "
-                        + "PubSubService.builder().maxChannelsPerSession(...)");
+                        + "PubSub.builder().maxChannelsPerSession(...)");
         assertThat(channels.subscribe("a")).isFalse();
     }
 

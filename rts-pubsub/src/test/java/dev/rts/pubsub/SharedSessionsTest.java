@@ -22,11 +22,11 @@ class SharedSessionsTest {
     private final ConnectionProbe probeB = new ConnectionProbe();
     private final TestServer serverA = TestServer.builder()
             .configure(b -> b.sessionStore(sessions.node()))
-            .service(PubSubService.builder().build())
+            .service(PubSub.builder().build())
             .start();
     private final TestServer serverB = TestServer.builder()
             .configure(b -> b.sessionStore(sessions.node()))
-            .service(PubSubService.builder().build())
+            .service(PubSub.builder().build())
             .service(probeB)
             .start();
     private final PubSub pubsubA = serverA.api().get("pubsub", PubSub.class);

@@ -49,7 +49,7 @@ class SlowConsumerTest {
         ConnectionProbe probe = new ConnectionProbe();
         try (TestServer server = TestServer.builder()
                 .realWebSocket(true)
-                .service(new PubSubService())
+                .service(PubSub.service())
                 .service(probe)
                 .configure(b -> b.maxQueuedBytes(64 * 1024))
                 .timeout(Duration.ofSeconds(20))

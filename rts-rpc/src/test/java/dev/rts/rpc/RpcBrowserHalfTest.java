@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The browser half ({@code RpcService.js}) against a real server, run by Node: the core client, the WebSocket
+ * The browser half ({@code META-INF/rts/dev.rts.rpc.internal.RpcService.js}) against a real server, run by Node: the core client, the WebSocket
  * transport and the rpc half, as a page loads them from {@code /rts/client.js}. Skipped where no Node with a
  * WebSocket (Node 22+, or Node 20 with {@code --experimental-websocket}) is installed.
  */

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -35,8 +36,20 @@ final class ClientCode {
         this.json = json;
     }
 
+    /**
+     * The service's browser half, or the default one.
+     *
+     * @throws IllegalStateException if the service declares a browser half that cannot be read, naming the service
+     */
     String handler(MountedService service) {
-        return service.service.clientCode().map(String::strip).orElse(DEFAULT_HANDLER);
+        Optional<String> code;
+        try {
+            code = service.service.clientCode();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Service '" + service.name + "' (" + service.service.getClass().getName()
+                    + ") cannot start: its browser half cannot be read: " + e.getMessage(), e);
+        }
+        return code.map(String::strip).orElse(DEFAULT_HANDLER);
     }
 
     ClientBundle bundle(MountedService[] services, Transport transport, String path, String cookieName) {

@@ -1,10 +1,12 @@
 package dev.rts.livereload.internal;
 
+import dev.rts.api.BrowserHalf;
 import dev.rts.api.Service;
 import dev.rts.api.ServiceContext;
 import dev.rts.api.ServiceOptions;
 import dev.rts.livereload.LiveReload;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -85,5 +87,17 @@ public final class LiveReloadService implements Service {
             watcher.close();
             watcher = null;
         }
+    }
+
+    /**
+     * The browser half, {@code META-INF/rts/dev.rts.livereload.internal.LiveReloadService.js}; declared, so a jar without it
+     * refuses to start.
+     *
+     * @return the function expression
+     * @throws IllegalStateException if the file is missing from the jar
+     */
+    @Override
+    public Optional<String> clientCode() {
+        return Optional.of(BrowserHalf.read(LiveReloadService.class));
     }
 }

@@ -37,7 +37,7 @@ final class DefaultSessionChannels implements SessionChannels {
             if (channels.size() >= max) {
                 throw new IllegalStateException("Session " + Names.session(sessionId) + " is already subscribed to "
                         + max + " channels, the most allowed; unsubscribe it from one first, or raise "
-                        + "PubSubService.builder().maxChannelsPerSession(...)");
+                        + "PubSub.builder().maxChannelsPerSession(...)");
             }
             channels.add(channel);
             pubsub.attribute.write(session, channels);

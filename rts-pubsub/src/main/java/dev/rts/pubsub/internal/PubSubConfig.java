@@ -9,4 +9,7 @@ import dev.rts.pubsub.SubscriptionAuthorizer;
  * @param maxChannelsPerSession how many channels one session may be subscribed to
  */
 public record PubSubConfig(SubscriptionAuthorizer authorizer, int maxChannelsPerSession) {
+
+    /** How many channels one session may be subscribed to by default. */
+    public static final int DEFAULT_MAX_CHANNELS_PER_SESSION = 100;
 }

@@ -1,5 +1,6 @@
 package dev.rts.rpc.internal;
 
+import dev.rts.api.BrowserHalf;
 import dev.rts.api.Feature;
 import dev.rts.api.Service;
 import dev.rts.api.ServiceContext;
@@ -7,6 +8,7 @@ import dev.rts.api.ServiceOptions;
 import dev.rts.rpc.Rpc;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -112,5 +114,17 @@ public final class RpcService implements Service {
         if (rpc != null) {
             rpc.stop();
         }
+    }
+
+    /**
+     * The browser half, {@code META-INF/rts/dev.rts.rpc.internal.RpcService.js}; declared, so a jar without it
+     * refuses to start.
+     *
+     * @return the function expression
+     * @throws IllegalStateException if the file is missing from the jar
+     */
+    @Override
+    public Optional<String> clientCode() {
+        return Optional.of(BrowserHalf.read(RpcService.class));
     }
 }

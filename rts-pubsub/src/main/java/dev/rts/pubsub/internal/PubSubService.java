@@ -1,15 +1,11 @@
-package dev.rts.pubsub;
+package dev.rts.pubsub.internal;
 
+import dev.rts.api.BrowserHalf;
 import dev.rts.api.Feature;
 import dev.rts.api.Service;
 import dev.rts.api.ServiceContext;
-import dev.rts.pubsub.internal.DefaultPubSub;
-import dev.rts.pubsub.internal.PubSubConfig;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Objects;
+import dev.rts.pubsub.PubSub;
+import dev.rts.pubsub.SubscriptionAuthorizer;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,11 +14,11 @@ import java.util.Set;
  * README).
  *
  * <p>Adding the jar is enough for one server process: {@link java.util.ServiceLoader} creates it with the public
- * constructor and mounts it as {@code "pubsub"}, with no client subscriptions. To configure it, build one and mount
- * it explicitly; the server then skips the discovered instance:
+ * constructor and mounts it as {@code "pubsub"}, with no client subscriptions. Public only for that; apps configure
+ * it with {@link PubSub#builder()} and mount it explicitly; the server then skips the discovered instance:
  * <pre>{@code
  * RtsServer.builder()
- *         .service(PubSubService.builder()
+ *         .service(PubSub.builder()
  *                 .authorizer((session, channel) -> channel.startsWith("public:"))
  *                 .build())
  *         .build();
@@ -56,20 +52,16 @@ public final class PubSubService implements Service {
      * {@link java.util.ServiceLoader} uses it.
      */
     public PubSubService() {
-        this(new Builder());
-    }
-
-    private PubSubService(Builder builder) {
-        this.config = new PubSubConfig(builder.authorizer, builder.maxChannelsPerSession);
+        this(new PubSubConfig(SubscriptionAuthorizer.DENY_ALL, PubSubConfig.DEFAULT_MAX_CHANNELS_PER_SESSION));
     }
 
     /**
-     * A builder with the defaults of {@link #PubSubService()}.
+     * The service with settings from {@link PubSub#builder()}, checked there. Does no work.
      *
-     * @return a new builder
+     * @param config the settings
      */
-    public static Builder builder() {
-        return new Builder();
+    public PubSubService(PubSubConfig config) {
+        this.config = config;
     }
 
     @Override
@@ -92,10 +84,18 @@ public final class PubSubService implements Service {
      *
      * @param context this service's view of the server
      * @return the {@link PubSub} API
-     * @throws IllegalStateException if this instance was already started
+     * @throws IllegalStateException    if this instance was already started
+     * @throws IllegalArgumentException if an options map was given: pubsub is configured with
+     *                                  {@link PubSub#builder()}
      */
     @Override
     public synchronized PubSub start(ServiceContext context) {
+        if (!context.options().asMap().isEmpty()) {
+            // One way to configure a first-party service: its typed builder, never a string-keyed map.
+            throw new IllegalArgumentException("PubSub takes no options map but was given "
+                    + context.options().asMap().keySet().stream().sorted().toList() + "; configure it with "
+                    + "PubSub.builder().authorizer(...).maxChannelsPerSession(...).build() and mount that service");
+        }
         if (started) {
             throw new IllegalStateException("This PubSubService was already started (as '" + context.name() + "' or "
                     + "on another server); build one instance per server");
@@ -117,77 +117,19 @@ public final class PubSubService implements Service {
     }
 
     /**
-     * The browser half, {@code PubSubService.js} next to this class, read from this module so that its package
-     * need not be open.
+     * The browser half, {@code META-INF/rts/dev.rts.pubsub.internal.PubSubService.js}; declared, so a jar without it
+     * refuses to start.
      *
      * @return the function expression
-     * @throws UncheckedIOException if the resource cannot be read
+     * @throws IllegalStateException if the file is missing from the jar
      */
     @Override
     public Optional<String> clientCode() {
-        try (InputStream in = PubSubService.class.getResourceAsStream("PubSubService.js")) {
-            if (in == null) {
-                throw new UncheckedIOException(new IOException("PubSubService.js is missing next to "
-                        + PubSubService.class.getName()));
-            }
-            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read browser half PubSubService.js of "
-                    + PubSubService.class.getName(), e);
-        }
+        return Optional.of(BrowserHalf.read(PubSubService.class));
     }
 
     @Override
     public String toString() {
         return "PubSubService";
-    }
-
-    /**
-     * Configures a {@link PubSubService}. Not thread-safe; each method checks its argument at once.
-     */
-    public static final class Builder {
-        private SubscriptionAuthorizer authorizer = SubscriptionAuthorizer.DENY_ALL;
-        private int maxChannelsPerSession = 100;
-
-        private Builder() {
-        }
-
-        /**
-         * Decides which channels browsers may subscribe their own session to, and unsubscribe it from (default
-         * {@link SubscriptionAuthorizer#DENY_ALL}: only server code subscribes sessions).
-         *
-         * @param authorizer the authorizer
-         * @return this builder
-         * @throws NullPointerException if it is {@code null}
-         */
-        public Builder authorizer(SubscriptionAuthorizer authorizer) {
-            this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
-            return this;
-        }
-
-        /**
-         * How many channels one session may be subscribed to (default 100), bounding the session attribute and the
-         * index when clients may subscribe themselves.
-         *
-         * @param max 1 to 10000
-         * @return this builder
-         * @throws IllegalArgumentException if out of range
-         */
-        public Builder maxChannelsPerSession(int max) {
-            if (max < 1 || max > 10_000) {
-                throw new IllegalArgumentException("maxChannelsPerSession must be 1 to 10000 but was " + max);
-            }
-            this.maxChannelsPerSession = max;
-            return this;
-        }
-
-        /**
-         * Builds the service.
-         *
-         * @return a new, unstarted service
-         */
-        public PubSubService build() {
-            return new PubSubService(this);
-        }
     }
 }

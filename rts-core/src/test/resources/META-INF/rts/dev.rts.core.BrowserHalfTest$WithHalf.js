@@ -1,0 +1,1 @@
+function (client) { return { hello: function () { return "from META-INF/rts"; } }; }
