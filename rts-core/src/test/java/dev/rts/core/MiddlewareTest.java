@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rts.api.Feature;
 import dev.rts.api.Request;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -81,6 +83,16 @@ class MiddlewareTest {
         @Override
         public Request request() {
             return inner.request();
+        }
+
+        @Override
+        public boolean isBinary() {
+            return false;
+        }
+
+        @Override
+        public ByteBuffer bytes() {
+            return ByteBuffer.wrap(payload.getBytes(StandardCharsets.UTF_8));
         }
 
         @Override

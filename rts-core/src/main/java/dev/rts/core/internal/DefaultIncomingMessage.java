@@ -48,11 +48,17 @@ record DefaultIncomingMessage(MountedService mounted, long callbackId, String te
     }
 
     /**
-     * This message with the payload of another implementation's message. A {@code null} payload becomes empty.
+     * This message with the payload of another implementation's message, text or binary. A {@code null} payload
+     * becomes empty.
      */
     DefaultIncomingMessage withPayloadOf(IncomingMessage other) {
+        if (other.isBinary()) {
+            ByteBuffer bytes = other.bytes();
+            return new DefaultIncomingMessage(mounted, callbackId, null,
+                    bytes == null ? ByteBuffer.allocate(0).asReadOnlyBuffer() : bytes.asReadOnlyBuffer(), origin);
+        }
         String newPayload = other.payload();
-        return new DefaultIncomingMessage(mounted, callbackId, newPayload == null ? "" : newPayload, origin);
+        return new DefaultIncomingMessage(mounted, callbackId, newPayload == null ? "" : newPayload, null, origin);
     }
 
     @Override
