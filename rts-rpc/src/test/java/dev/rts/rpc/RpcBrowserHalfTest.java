@@ -29,7 +29,8 @@ class RpcBrowserHalfTest {
         assumeThat(node).as("Node with WebSocket support on the PATH").isNotNull();
         Path script = Path.of(RpcBrowserHalfTest.class.getResource("browser-half.mjs").toURI());
         try (TestServer server = TestServer.builder().realWebSocket(true)
-                .service(Rpc.builder().timeout(Duration.ofSeconds(5)).clientTimeout(Duration.ofMillis(300)).build()).start()) {
+                .service(Rpc.builder().timeout(Duration.ofSeconds(5)).clientTimeout(Duration.ofMillis(300)).build())
+                .start()) {
             server.api().get("rpc", Rpc.class).namespace("demo", new DemoActions());
             List<String> command = new ArrayList<>(node);
             command.add(script.toString());
