@@ -7,7 +7,6 @@ import dev.rts.api.Session;
 import dev.rts.core.RtsServer;
 import dev.rts.presence.Presence;
 import dev.rts.pubsub.PubSub;
-import dev.rts.pubsub.PubSubService;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -91,7 +90,7 @@ public final class ClusterNode {
     /** Starts a node on a free port, prints {@code PORT <n>}, and runs until standard input closes. */
     public static void main(String[] args) throws Exception {
         RtsServer server = RtsServer.builder().discoverServices(false).host("127.0.0.1").port(0)
-                .service(PubSubService.builder().authorizer((session, channel) -> true).build())
+                .service(PubSub.builder().authorizer((session, channel) -> true).build())
                 .service(Presence.service().heartbeatInterval(Duration.ofMillis(500))
                         .nodeTimeout(Duration.ofSeconds(NODE_TIMEOUT_SECONDS)).build())
                 .service(new Control())

@@ -7,7 +7,6 @@ import dev.rts.core.spi.OutboundFrame;
 import dev.rts.core.spi.Transport;
 import dev.rts.core.spi.TransportHost;
 import dev.rts.pubsub.PubSub;
-import dev.rts.pubsub.PubSubService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +66,7 @@ public final class CrossServerFanOutBenchmark {
             redis = Redis.builder().url(RedisAvailable.URL).prefix(prefix).connect();
             bus = redis.bus();
             server = RtsServer.builder().discoverServices(false).transport(this).clusterBus(bus)
-                    .service(new PubSubService()).build();
+                    .service(PubSub.service()).build();
             pubsub = server.start().get("pubsub", PubSub.class);
             for (int i = 0; i < sockets; i++) {
                 CountingConnection connection = new CountingConnection("s" + i, frames);
