@@ -9,7 +9,7 @@ const bundle = await (await fetch(`http://127.0.0.1:${port}/rts/client.js`)).tex
 const rts = globalThis.rts;
 await new Promise((resolve, reject) => {
     rts.status.once('ready', resolve);
-    setTimeout(() => reject(new Error('rts did not get ready within 5 s')), 5000).unref();
+    setTimeout(() => reject(new Error('rts did not get ready within 20 s')), 20000).unref();
 });
 const rpc = rts.api.rpc;
 const out = {};
