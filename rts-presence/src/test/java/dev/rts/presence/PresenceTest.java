@@ -165,11 +165,41 @@ class PresenceTest {
         assertThat(Peers.request(client, "{\"join\":\"bad\\u0001topic\"}")).containsEntry("error",
                 "A presence topic is 1 to 128 characters without control characters but was 'bad\u0001topic'");
         assertThat(Peers.request(client, "{\"join\":\"a\",\"meta\":[1]}")).containsEntry("error",
-                "A presence meta must be a JSON object but was ArrayList");
+                "A presence meta must be a JSON object but was an array");
         assertThat(Peers.request(client, "{\"dance\":true}")).containsEntry("error", "Unknown presence request: "
                 + "expected a 'join', 'update', 'leave', 'watch' or 'unwatch' key but got [dance, r]");
         assertThat(Peers.request(client, "{\"update\":\"zzz\"}")).containsEntry("error",
                 "Not in topic 'zzz': join it before updating its meta");
+    }
+
+    @Test
+    void membersPerTopicAndWatchesPerConnectionAreRefusedNamingTheBoundAndItsValue() {
+        TestServer small = TestServer.builder()
+                .service(Presence.service().authorizer(PresenceAuthorizer.ALLOW_ALL)
+                        .maxMembersPerTopic(2).maxWatchesPerConnection(1).build())
+                .start();
+        try {
+            TestClient ann = small.client();
+            small.session(ann.sessionId()).setUserId("ann");
+            TestClient bob = small.client();
+            small.session(bob.sessionId()).setUserId("bob");
+            TestClient cat = small.client();
+            small.session(cat.sessionId()).setUserId("cat");
+            Peers.ok(ann, "{\"join\":\"room\"}");
+            Peers.ok(bob, "{\"join\":\"room\"}");
+
+            assertThat(Peers.request(cat, "{\"join\":\"room\"}")).containsEntry("error",
+                    "Presence bound maxMembersPerTopic (2) reached: topic 'room' has 2 members");
+            TestClient annAgain = small.client(ann.sessionId());
+            Peers.ok(annAgain, "{\"join\":\"room\"}");
+
+            Peers.watch(cat, "room", false);
+            assertThat(Peers.request(cat, "{\"watch\":\"hall\"}")).containsEntry("error",
+                    "Presence bound maxWatchesPerConnection (1) reached: this connection already watches 1 topics; "
+                            + "unwatch one first");
+        } finally {
+            small.stop();
+        }
     }
 
     @Test

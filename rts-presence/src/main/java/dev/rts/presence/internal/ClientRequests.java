@@ -7,6 +7,7 @@ import dev.rts.api.Reply;
 import dev.rts.api.Request;
 import dev.rts.presence.PresenceAuthorizer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -105,10 +106,23 @@ final class ClientRequests implements MessageHandler {
             return Map.of();
         }
         if (!(value instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException("A presence meta must be a JSON object but was "
-                    + value.getClass().getSimpleName());
+            throw new IllegalArgumentException("A presence meta must be a JSON object but was " + jsonKind(value));
         }
         return (Map<String, ?>) map;
+    }
+
+    /** The JSON name of a decoded value's kind, so that refusals never quote a Java class name to a browser. */
+    private static String jsonKind(Object value) {
+        if (value instanceof List<?>) {
+            return "an array";
+        }
+        if (value instanceof String) {
+            return "a string";
+        }
+        if (value instanceof Number) {
+            return "a number";
+        }
+        return value instanceof Boolean ? "a boolean" : "not an object";
     }
 
     private void checkAllowed(Request request, String topic, boolean join) {
