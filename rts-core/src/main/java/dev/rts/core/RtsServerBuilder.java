@@ -5,7 +5,10 @@ import dev.rts.api.ClusterBus;
 import dev.rts.api.Service;
 import dev.rts.api.ServiceOptions;
 import dev.rts.core.internal.DefaultRtsServer;
+import dev.rts.core.internal.FatalErrors;
 import dev.rts.core.internal.ServerConfig;
+import dev.rts.core.internal.ServerLimits;
+import dev.rts.core.spi.ConnectionLimits;
 import dev.rts.core.spi.SessionStore;
 import dev.rts.core.spi.Transport;
 import dev.rts.core.spi.TransportSettings;
@@ -40,6 +43,20 @@ public final class RtsServerBuilder {
     private Transport transport;
     private ClusterBus clusterBus;
     private String host = "0.0.0.0";
+    private int maxSessions = 100_000;
+    private Duration anonymousSessionMaxAge = Duration.ofMinutes(5);
+    private int newSessionsPerSecond = 20;
+    private int newSessionBurst = 100;
+    private Duration handshakeTimeout = Duration.ofSeconds(10);
+    private int messagesPerSecond = 100;
+    private int messageBurst = 200;
+    private boolean stackTracesToClients;
+    private Consumer<Error> fatalErrorHandler = FatalErrors::logAndHalt;
+    private int maxConnections = 10_000;
+    private int maxConnectionsPerAddress = 256;
+    private Duration requestHeaderTimeout = Duration.ofSeconds(10);
+    private int maxHeaderSize = 16 * 1024;
+    private Duration slowConsumerGrace = Duration.ofSeconds(5);
     private int port = 3001;
     private String path = "/";
     private List<String> allowedOrigins = List.of();
@@ -263,21 +280,35 @@ public final class RtsServerBuilder {
     }
 
     /**
-     * Origins allowed to open a socket, such as {@code https://app.example.com}; {@code *} allows any. By default
-     * only pages from the socket's own host may connect. Clients that send no Origin header (not browsers) are
-     * always allowed.
+     * Origins allowed to open a socket from a browser, such as {@code https://app.example.com} (scheme, host and port
+     * must match exactly). By default, in development, only pages from {@code localhost}, {@code 127.0.0.1} or
+     * {@code [::1]} on the server's own port and scheme may connect; in production the server refuses to start until
+     * this or {@link #allowAnyOrigin()} is set. The Host header is never trusted for this, so DNS rebinding cannot
+     * pass. Clients that send no Origin header (not browsers) are always allowed.
      *
-     * @param origins the allowed origins
+     * @param origins the allowed origins, each {@code http(s)://host[:port]}
      * @return this builder
+     * @throws IllegalArgumentException if an entry is not an origin
      */
     public RtsServerBuilder allowedOrigins(List<String> origins) {
         for (String origin : origins) {
-            if (origin == null || !(origin.equals("*") || origin.matches("https?://[^/\\s]+"))) {
-                throw new IllegalArgumentException("allowedOrigins entries must be '*' or 'http(s)://host[:port]' but "
-                        + "got " + (origin == null ? "null" : "'" + origin + "'"));
+            if (origin == null || !origin.matches("https?://[^/\\s]+")) {
+                throw new IllegalArgumentException("allowedOrigins entries must be 'http(s)://host[:port]' but got "
+                        + (origin == null ? "null" : "'" + origin + "'") + "; use allowAnyOrigin() to allow any");
             }
         }
         this.allowedOrigins = List.copyOf(origins);
+        return this;
+    }
+
+    /**
+     * Lets pages from any origin open a socket: for public APIs only, since any web page a user visits can then use
+     * the user's session cookie to talk to this server.
+     *
+     * @return this builder
+     */
+    public RtsServerBuilder allowAnyOrigin() {
+        this.allowedOrigins = List.of("*");
         return this;
     }
 
@@ -386,18 +417,194 @@ public final class RtsServerBuilder {
     }
 
     /**
+     * The most sessions the default in-memory store keeps (default 100,000, about 25 MB); past it the least
+     * recently used session is evicted. Sessions of open sockets survive eviction. Ignored with a custom store.
+     *
+     * @param sessions at least 1
+     * @return this builder
+     */
+    public RtsServerBuilder maxSessions(int sessions) {
+        this.maxSessions = atLeast("maxSessions", sessions, 1);
+        return this;
+    }
+
+    /**
+     * How long the default in-memory store keeps an unused anonymous session, one with no user and no attributes
+     * (default 5 minutes), so that connects that never use their session cost nothing for long.
+     *
+     * @param maxAge a positive duration; capped at {@link #sessionMaxAge(Duration)}
+     * @return this builder
+     */
+    public RtsServerBuilder anonymousSessionMaxAge(Duration maxAge) {
+        this.anonymousSessionMaxAge = positive("anonymousSessionMaxAge", maxAge);
+        return this;
+    }
+
+    /**
+     * How many new sessions one remote address may create (default 20 per second, bursts of 100). A connect over
+     * the limit gets an error answer and its socket closes with 1008; clients that present their session are never
+     * limited. Behind a reverse proxy every client has the proxy's address: raise the limit, or turn it off with
+     * {@code Integer.MAX_VALUE}.
+     *
+     * @param perSecond the sustained rate, at least 1
+     * @param burst     how many at once, at least 1
+     * @return this builder
+     */
+    public RtsServerBuilder newSessionsPerAddress(int perSecond, int burst) {
+        this.newSessionsPerSecond = atLeast("newSessionsPerAddress perSecond", perSecond, 1);
+        this.newSessionBurst = atLeast("newSessionsPerAddress burst", burst, 1);
+        return this;
+    }
+
+    /**
+     * How long a socket may stay open without completing the connect handshake (default 10 s); then it is closed
+     * with 1008 and the reason {@code Connect handshake not completed within 10 s}.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public RtsServerBuilder handshakeTimeout(Duration timeout) {
+        this.handshakeTimeout = positive("handshakeTimeout", timeout);
+        return this;
+    }
+
+    /**
+     * Limits the messages each socket may send, with a token bucket (default on: 100 per second, bursts of 200). A
+     * message over the limit is dropped and, if it carried a callback id, answered with an error frame naming it.
+     *
+     * @param perSecond the sustained rate, at least 1
+     * @param burst     how many at once, at least 1
+     * @return this builder
+     */
+    public RtsServerBuilder messageRate(int perSecond, int burst) {
+        this.messagesPerSecond = atLeast("messageRate perSecond", perSecond, 1);
+        this.messageBurst = atLeast("messageRate burst", burst, 1);
+        return this;
+    }
+
+    /**
+     * Turns the per-socket message rate limit off; other bounds (pending messages, frame size) still apply.
+     *
+     * @return this builder
+     */
+    public RtsServerBuilder noMessageRateLimit() {
+        this.messagesPerSecond = 0;
+        this.messageBurst = 0;
+        return this;
+    }
+
+    /**
+     * Whether error frames sent to clients carry the stack trace of the exception behind them (default
+     * {@code false}, in development too: behind a proxy every client looks local). Turn on only while debugging.
+     *
+     * @param send {@code true} to send stack traces
+     * @return this builder
+     */
+    public RtsServerBuilder stackTracesToClients(boolean send) {
+        this.stackTracesToClients = send;
+        return this;
+    }
+
+    /**
+     * What to do when an {@link Error} such as {@link OutOfMemoryError} reaches a server thread (an I/O thread or a
+     * worker). By default the server logs it and halts the process with exit status 70, so that a supervisor restarts
+     * it rather than leave a half-dead process accepting connections. The handler runs on the failing thread.
+     *
+     * @param handler receives the error; it should stop the process
+     * @return this builder
+     */
+    public RtsServerBuilder onFatalError(Consumer<Error> handler) {
+        this.fatalErrorHandler = Objects.requireNonNull(handler, "onFatalError handler");
+        return this;
+    }
+
+    /**
+     * The most open connections, HTTP and WebSocket (default 10,000). Past it a new connection is answered
+     * {@code 503} and closed. Keep it below the process's file descriptor limit.
+     *
+     * @param connections at least 1
+     * @return this builder
+     */
+    public RtsServerBuilder maxConnections(int connections) {
+        this.maxConnections = atLeast("maxConnections", connections, 1);
+        return this;
+    }
+
+    /**
+     * The most open connections from one remote address (default 256). Past it a new connection is answered
+     * {@code 503} and closed. Behind a reverse proxy every client has the proxy's address: raise it to
+     * {@link #maxConnections(int)}.
+     *
+     * @param connections at least 1
+     * @return this builder
+     */
+    public RtsServerBuilder maxConnectionsPerAddress(int connections) {
+        this.maxConnectionsPerAddress = atLeast("maxConnectionsPerAddress", connections, 1);
+        return this;
+    }
+
+    /**
+     * How long a client may take to send a complete HTTP request head, and how long an idle HTTP connection waits for
+     * its next request (default 10 s); then the connection is closed.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public RtsServerBuilder requestHeaderTimeout(Duration timeout) {
+        this.requestHeaderTimeout = positive("requestHeaderTimeout", timeout);
+        return this;
+    }
+
+    /**
+     * The largest HTTP request head in bytes, request line and headers together (default 16 KiB).
+     *
+     * @param bytes at least 1024
+     * @return this builder
+     */
+    public RtsServerBuilder maxHeaderSize(int bytes) {
+        this.maxHeaderSize = atLeast("maxHeaderSize", bytes, 1024);
+        return this;
+    }
+
+    /**
+     * How long a connection's send queue may stay over {@link #maxQueuedBytes(long)} before it is dropped as a slow
+     * consumer (default 5 s). A reader that drains a burst in time is kept; a queue of 16 times
+     * {@code maxQueuedBytes} drops the connection at once.
+     *
+     * @param grace a positive duration
+     * @return this builder
+     */
+    public RtsServerBuilder slowConsumerGrace(Duration grace) {
+        this.slowConsumerGrace = positive("slowConsumerGrace", grace);
+        return this;
+    }
+
+    /**
      * Builds the server. Services are discovered and validated when it starts.
      *
      * @return an unstarted server
      */
     public RtsServer build() {
+        ConnectionLimits connectionLimits = new ConnectionLimits(maxConnections, maxConnectionsPerAddress,
+                requestHeaderTimeout, maxHeaderSize, slowConsumerGrace, maxQueuedBytes * 16);
         TransportSettings settings = new TransportSettings(host, port, path, allowedOrigins, maxFrameSize,
-                maxQueuedBytes, pingInterval, idleTimeout, Optional.ofNullable(staticDirectory));
+                maxQueuedBytes, pingInterval, idleTimeout, Optional.ofNullable(staticDirectory), connectionLimits,
+                production);
+        ServerLimits limits = new ServerLimits(maxSessions, anonymousSessionMaxAge, newSessionsPerSecond,
+                newSessionBurst, handshakeTimeout, messagesPerSecond, messageBurst, stackTracesToClients,
+                fatalErrorHandler);
         return new DefaultRtsServer(new ServerConfig(List.copyOf(mounts), discoverServices,
                 Map.copyOf(discoveredOptions), Set.copyOf(excluded), List.copyOf(middleware),
                 Optional.ofNullable(sessionStore), sessionMaxAge, Optional.ofNullable(executor),
                 Optional.ofNullable(transport), settings, maxPendingMessages, production, root, sessionCookieName,
-                List.copyOf(startHooks), Optional.ofNullable(clusterBus)));
+                List.copyOf(startHooks), Optional.ofNullable(clusterBus), limits));
+    }
+
+    private static int atLeast(String property, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(property + " must be at least " + min + " but was " + value);
+        }
+        return value;
     }
 
     private static Duration positive(String property, Duration value) {

@@ -20,9 +20,10 @@ public final class RecordingSessionStore implements SessionStore {
     private final SessionStore delegate;
     private final Queue<String> loads = new ConcurrentLinkedQueue<>();
     private final AtomicInteger closes = new AtomicInteger();
+    private final Queue<String> saves = new ConcurrentLinkedQueue<>();
 
     public RecordingSessionStore(Duration maxAge, Clock clock) {
-        this.delegate = new InMemorySessionStore(maxAge, clock);
+        this.delegate = new InMemorySessionStore(maxAge, maxAge, 100_000, clock);
     }
 
     @Override
@@ -33,6 +34,7 @@ public final class RecordingSessionStore implements SessionStore {
 
     @Override
     public void save(StoredSession session) {
+        saves.add(session.id());
         delegate.save(session);
     }
 
@@ -49,6 +51,11 @@ public final class RecordingSessionStore implements SessionStore {
     /** The ids passed to {@link #load(String)}, in order. */
     public List<String> loads() {
         return List.copyOf(loads);
+    }
+
+    /** The ids passed to {@link #save(StoredSession)}, in order. */
+    public List<String> saves() {
+        return List.copyOf(saves);
     }
 
     /** How many times {@link #close()} was called. */

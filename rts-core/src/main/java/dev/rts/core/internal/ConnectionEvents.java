@@ -3,6 +3,7 @@ package dev.rts.core.internal;
 import dev.rts.api.ConnectionEvent;
 import dev.rts.core.Middleware;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,20 @@ final class ConnectionEvents {
         this.middleware = middleware;
     }
 
-    /** Binds the socket to the session it presented (or a new one), then runs the connect listeners. */
+    /**
+     * Binds the socket to the session it presented (or a new one), then runs the connect listeners.
+     *
+     * @return the session, or {@code null} if the address may not create a new session now
+     */
     LiveSession connect(ConnectionState state, Object presentedSessionId) {
         LiveSession session = registry.bind(state, presentedSessionId);
+        if (session == null) {
+            return null;
+        }
+        Future<?> deadline = state.handshakeDeadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
         if (!state.closed) {
             ConnectionEvent event = event(state);
             for (MountedService service : services) {

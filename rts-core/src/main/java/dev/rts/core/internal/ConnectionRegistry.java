@@ -40,13 +40,18 @@ final class ConnectionRegistry implements Connections {
     private final Clock clock;
     private final Consumer<UserChange> userListeners;
     private final Consumer<AttributeChange> attributeListeners;
+    private final AddressLimiter newSessions;
 
+    /**
+     * @param newSessions limits new sessions per remote address, or {@code null} for no limit
+     */
     ConnectionRegistry(SessionStore store, Clock clock, Consumer<UserChange> userListeners,
-                       Consumer<AttributeChange> attributeListeners) {
+                       Consumer<AttributeChange> attributeListeners, AddressLimiter newSessions) {
         this.store = store;
         this.clock = clock;
         this.userListeners = userListeners;
         this.attributeListeners = attributeListeners;
+        this.newSessions = newSessions;
     }
 
     /**
@@ -55,8 +60,8 @@ final class ConnectionRegistry implements Connections {
      * {@code maxPending} waiting; past that a change is dropped with an error: the session here then shows the old
      * value until it changes again or its sockets reconnect.
      */
-    void followStore(Executor workers, int maxPending) {
-        SerialExecutor changes = new SerialExecutor(workers, maxPending);
+    void followStore(Executor workers, int maxPending, Consumer<Error> fatalErrorHandler) {
+        SerialExecutor changes = new SerialExecutor(workers, maxPending, fatalErrorHandler);
         store.onChange((change, position) -> {
             if (!live.containsKey(change.sessionId())) {
                 return;
@@ -98,6 +103,8 @@ final class ConnectionRegistry implements Connections {
     /**
      * Binds a socket to the session it presented, or to a new one if that is unknown, expired or malformed (so a
      * client can never choose its own session id). Runs on a worker thread: the store may block.
+     *
+     * @return the session, or {@code null} if a new session was needed and the address created too many lately
      */
     LiveSession bind(ConnectionState state, Object presentedId) {
         LiveSession session = null;
@@ -108,6 +115,9 @@ final class ConnectionRegistry implements Connections {
             }
         }
         if (session == null) {
+            if (newSessions != null && !newSessions.tryAcquire(state.connection.clientIp())) {
+                return null;
+            }
             StoredSession fresh = new StoredSession(newSessionId(), clock.instant(), null, Map.of());
             store.save(fresh);
             session = liveSession(fresh);

@@ -1,10 +1,10 @@
 package dev.rts.core.internal;
 
 import dev.rts.core.spi.Connection;
-import java.net.InetAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the server knows of one open socket.
@@ -15,27 +15,25 @@ final class ConnectionState {
     final String transport;
     final SerialExecutor executor;
     final Map<String, Object> attributes = new ConcurrentHashMap<>();
-    /** Set when the queue overflowed and the client was told; cleared when a message fits again. */
-    final AtomicBoolean overflowReported = new AtomicBoolean();
+    /** Messages dropped (queue full or over the rate) since one was last accepted; past a hard bound the socket closes. */
+    final AtomicInteger droppedInARow = new AtomicInteger();
+    /** The socket's message rate budget, or {@code null} when the rate is not limited. */
+    final TokenBucket messageBudget;
+    /** Closes the socket if the connect handshake does not complete in time; cancelled by the handshake. */
+    volatile Future<?> handshakeDeadline;
     /** Written on this connection's serial executor; read from reply threads too. */
     volatile LiveSession session;
     volatile boolean closed;
 
-    ConnectionState(Connection connection, String transport, SerialExecutor executor) {
+    ConnectionState(Connection connection, String transport, SerialExecutor executor, TokenBucket messageBudget) {
         this.connection = connection;
         this.transport = transport;
         this.executor = executor;
+        this.messageBudget = messageBudget;
     }
 
     String id() {
         return connection.id();
     }
 
-    boolean loopback() {
-        try {
-            return InetAddress.getByName(connection.clientIp()).isLoopbackAddress();
-        } catch (Exception e) {
-            return false;
-        }
-    }
 }

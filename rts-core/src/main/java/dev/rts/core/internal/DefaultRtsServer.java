@@ -22,7 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import dev.rts.core.spi.LogLimiter;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +52,7 @@ public final class DefaultRtsServer implements RtsServer {
     private Phase phase = Phase.NEW;
     private final DefaultApi api = new DefaultApi();
     private ExecutorService workers;
+    private ScheduledExecutorService timer;
     private boolean ownsWorkers;
     private SessionStore store;
     private Transport transport;
@@ -82,19 +86,31 @@ public final class DefaultRtsServer implements RtsServer {
             List<ServerConfig.Mount> mounts = collectMounts();
             ownsWorkers = config.executor().isEmpty();
             workers = config.executor().orElseGet(DefaultRtsServer::defaultWorkers);
+            ServerLimits limits = config.limits();
             store = config.sessionStore().orElseGet(this::discoverSessionStore);
             MountedService[] services = new MountedService[mounts.size() + 1];
+            AddressLimiter newSessions = limits.newSessionsPerSecond() == Integer.MAX_VALUE ? null
+                    : new AddressLimiter(limits.newSessionsPerSecond(), limits.newSessionBurst(), System::nanoTime);
             registry = new ConnectionRegistry(store, Clock.systemUTC(),
                     change -> notify(services, change, s -> s.userListeners, "user change"),
-                    change -> notify(services, change, s -> s.attributeListeners, "attribute change"));
-            registry.followStore(workers, MAX_PENDING_STORE_CHANGES);
+                    change -> notify(services, change, s -> s.attributeListeners, "attribute change"), newSessions);
+            registry.followStore(workers, MAX_PENDING_STORE_CHANGES, limits.fatalErrorHandler());
             json = StrictJson.instance();
-            ErrorReplies errors = new ErrorReplies(json, config.production());
+            ErrorReplies errors = new ErrorReplies(json, limits.stackTracesToClients());
+            LogLimiter refusedSessions = new LogLimiter(LOG, 10_000_000_000L);
             ConnectionEvents events = new ConnectionEvents(registry, services, config.middleware());
             services[0] = MountedService.system(new SystemHandler(new SystemHost() {
                 @Override
                 public LiveSession bindSession(ConnectionState state, Object presentedSessionId) {
                     return events.connect(state, presentedSessionId);
+                }
+
+                @Override
+                public String newSessionRefusal(ConnectionState state) {
+                    refusedSessions.warn("Refused a new session for socket {} from {}: over {} new sessions per "
+                            + "second", state.id(), state.connection.clientIp(), limits.newSessionsPerSecond());
+                    return "Too many new sessions from this address (at most " + limits.newSessionsPerSecond()
+                            + " per second); connect again later with the session id you were given";
                 }
 
                 @Override
@@ -106,11 +122,17 @@ public final class DefaultRtsServer implements RtsServer {
                 ServerConfig.Mount mount = mounts.get(i);
                 services[i + 1] = new MountedService(i + 1, mount.name(), mount.service(), mount.options());
             }
-            dispatcher = new Dispatcher(json, workers, registry, events, errors, services, config);
+            timer = newTimer();
+            dispatcher = new Dispatcher(json, workers, registry, events, errors, services, config, timer);
             bus = openBus();
             LOG.info("RTS services: {}", List.of(services).stream().map(MountedService::toString)
                     .collect(Collectors.joining(", ")));
             startServices(services);
+            for (MountedService service : services) {
+                if (service.service != null) {
+                    service.isPrivate = service.service.isPrivate();
+                }
+            }
             for (var hook : config.startHooks()) {
                 try {
                     hook.accept(api);
@@ -284,7 +306,8 @@ public final class DefaultRtsServer implements RtsServer {
             }
         }
         if (chosen == null) {
-            return new InMemorySessionStore(config.sessionMaxAge(), Clock.systemUTC());
+            return new InMemorySessionStore(config.sessionMaxAge(), config.limits().anonymousSessionMaxAge(),
+                    config.limits().maxSessions(), Clock.systemUTC());
         }
         LOG.info("RTS sessions are kept by {}", offered.get(0));
         return chosen;
@@ -320,6 +343,17 @@ public final class DefaultRtsServer implements RtsServer {
         }
     }
 
+    private static ScheduledExecutorService newTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "rts-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        // Most deadlines are cancelled (handshakes complete); remove them at once instead of at their due time.
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
     private static ExecutorService defaultWorkers() {
         int threads = Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
         AtomicInteger count = new AtomicInteger();
@@ -352,6 +386,9 @@ public final class DefaultRtsServer implements RtsServer {
             } catch (RuntimeException e) {
                 LOG.error("Transport '{}' failed to stop", transport.name(), e);
             }
+        }
+        if (timer != null) {
+            timer.shutdownNow();
         }
         if (workers != null && ownsWorkers) {
             workers.shutdown();

@@ -15,7 +15,11 @@ import dev.rts.protocol.FrameCodec;
 import dev.rts.protocol.MalformedFrameException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import dev.rts.core.spi.LogLimiter;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +43,19 @@ final class Dispatcher implements TransportHost {
     private final TransportSettings settings;
     private final List<Middleware> middleware;
     private final int maxPendingMessages;
+    private final ServerLimits limits;
+    private final ScheduledExecutorService timer;
+    private final LogLimiter floodLog = new LogLimiter(LOG, 10_000_000_000L);
     private volatile String transportName = "unknown";
     private volatile ClientBundle bundle;
 
+    /** How many messages in a row a socket may have dropped before it is closed with {@link #FLOOD_CLOSE_CODE}. */
+    static final int MAX_DROPPED_IN_A_ROW = 1024;
+    /** The close code for a socket that keeps sending while its messages are dropped: policy violation. */
+    static final int FLOOD_CLOSE_CODE = 1008;
+
     Dispatcher(Json json, ExecutorService workers, ConnectionRegistry registry, ConnectionEvents events,
-               ErrorReplies errors, MountedService[] services, ServerConfig config) {
+               ErrorReplies errors, MountedService[] services, ServerConfig config, ScheduledExecutorService timer) {
         this.json = json;
         this.workers = workers;
         this.registry = registry;
@@ -53,6 +65,8 @@ final class Dispatcher implements TransportHost {
         this.settings = config.transportSettings();
         this.middleware = config.middleware();
         this.maxPendingMessages = config.maxPendingMessages();
+        this.limits = config.limits();
+        this.timer = timer;
     }
 
     /** Called once before the transport starts. */
@@ -75,16 +89,34 @@ final class Dispatcher implements TransportHost {
 
     @Override
     public void opened(Connection connection) {
-        registry.opened(new ConnectionState(connection, transportName,
-                new SerialExecutor(workers, maxPendingMessages)));
+        TokenBucket budget = limits.messagesPerSecond() == 0 ? null
+                : new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(), System.nanoTime());
+        ConnectionState state = new ConnectionState(connection, transportName,
+                new SerialExecutor(workers, maxPendingMessages, limits.fatalErrorHandler()), budget);
+        registry.opened(state);
+        long timeout = limits.handshakeTimeout().toMillis();
+        state.handshakeDeadline = timer.schedule(() -> {
+            if (state.session == null && !state.closed) {
+                connection.close(1008, "Connect handshake not completed within " + seconds(timeout));
+            }
+        }, timeout, TimeUnit.MILLISECONDS);
         LOG.debug("Socket {} opened from {}", connection.id(), connection.clientIp());
+    }
+
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    @Override
+    public void fatalError(Error error) {
+        limits.fatalErrorHandler().accept(error);
     }
 
     @Override
     public void received(Connection connection, String frame) {
         ConnectionState state = registry.openState(connection.id());
         if (state != null) {
-            enqueue(state, () -> process(state, frame));
+            enqueue(state, () -> process(state, frame), () -> textCallback(frame));
         }
     }
 
@@ -92,16 +124,87 @@ final class Dispatcher implements TransportHost {
     public void receivedBinary(Connection connection, ByteBuffer frame) {
         ConnectionState state = registry.openState(connection.id());
         if (state != null) {
-            enqueue(state, () -> process(state, frame));
+            enqueue(state, () -> process(state, frame), () -> binaryCallback(frame));
         }
     }
 
-    /** Queues one inbound message, text or binary alike, within the connection's bound. */
-    private void enqueue(ConnectionState state, Runnable task) {
-        if (!state.executor.tryExecute(task) && state.overflowReported.compareAndSet(false, true)) {
-            state.executor.executeControl(() -> errors.send(state, null, 0, "Too many messages waiting on this socket "
-                    + "(at most " + maxPendingMessages + "); messages are dropped until the server catches up"));
+    /** What a dropped message was: its service (or null) and callback id (or 0). */
+    private record Dropped(MountedService service, long callbackId) {
+    }
+
+    /**
+     * Queues one inbound message, text or binary alike, within the connection's rate and queue bounds. A dropped
+     * message is answered on the I/O thread: with an error frame naming its callback id if it had one, so that the
+     * caller learns at once; past {@link #MAX_DROPPED_IN_A_ROW} drops in a row, by closing the socket.
+     */
+    private void enqueue(ConnectionState state, Runnable task, java.util.function.Supplier<Dropped> identify) {
+        String why;
+        if (state.messageBudget != null && !state.messageBudget.tryTake(System.nanoTime())) {
+            why = "Rate limit exceeded: at most " + limits.messagesPerSecond() + " messages per second per socket "
+                    + "(bursts of " + limits.messageBurst() + "); this message was dropped";
+        } else if (state.executor.tryExecute(task)) {
+            state.droppedInARow.set(0);
+            return;
+        } else {
+            why = "Too many messages waiting on this socket (at most " + maxPendingMessages + "); this message was "
+                    + "dropped";
         }
+        int inARow = state.droppedInARow.incrementAndGet();
+        if (inARow > MAX_DROPPED_IN_A_ROW) {
+            if (inARow == MAX_DROPPED_IN_A_ROW + 1) {
+                floodLog.warn("Socket {} from {} closed: it kept sending while {} messages in a row were dropped",
+                        state.id(), state.connection.clientIp(), MAX_DROPPED_IN_A_ROW);
+                state.connection.close(FLOOD_CLOSE_CODE, "Too many messages: " + MAX_DROPPED_IN_A_ROW
+                        + " in a row were dropped");
+            }
+            return;
+        }
+        Dropped dropped = identify.get();
+        if (dropped.callbackId() != 0 || inARow == 1) {
+            errors.send(state, dropped.service(), dropped.callbackId(), why);
+        }
+    }
+
+    /** The service and callback id of a text frame, read cheaply on the I/O thread without copying its payload. */
+    private Dropped textCallback(String frame) {
+        int firstBar = frame.indexOf('|');
+        int serviceId = firstBar > 0 ? parseDigits(frame, 0, firstBar) : -1;
+        if (serviceId < 0 || serviceId >= services.length) {
+            return new Dropped(null, 0);
+        }
+        MountedService service = services[serviceId];
+        int secondBar = service.callbacks ? frame.indexOf('|', firstBar + 1) : -1;
+        long callbackId = secondBar > firstBar + 1 ? Math.max(0, parseDigits(frame, firstBar + 1, secondBar)) : 0;
+        return new Dropped(service, callbackId);
+    }
+
+    private Dropped binaryCallback(ByteBuffer frame) {
+        try {
+            int serviceId = FrameCodec.serviceId(frame.duplicate());
+            if (serviceId >= services.length) {
+                return new Dropped(null, 0);
+            }
+            MountedService service = services[serviceId];
+            return new Dropped(service, FrameCodec.decode(frame.duplicate(), service.callbacks).callbackId());
+        } catch (MalformedFrameException e) {
+            return new Dropped(null, 0);
+        }
+    }
+
+    /** Parses a short run of digits, or returns -1. */
+    private static int parseDigits(String text, int from, int to) {
+        if (to - from > 9) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     @Override
@@ -111,6 +214,10 @@ final class Dispatcher implements TransportHost {
             return;
         }
         state.closed = true;
+        Future<?> deadline = state.handshakeDeadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
         LOG.debug("Socket {} closed with {} {}", connection.id(), code, reason);
         state.executor.executeControl(() -> events.disconnected(state));
     }
@@ -118,7 +225,6 @@ final class Dispatcher implements TransportHost {
     // ---- worker threads, one task at a time per connection ----
 
     private void process(ConnectionState state, String text) {
-        state.overflowReported.set(false);
         MountedService service = null;
         Frame frame;
         try {
@@ -135,7 +241,6 @@ final class Dispatcher implements TransportHost {
     }
 
     private void process(ConnectionState state, ByteBuffer bytes) {
-        state.overflowReported.set(false);
         MountedService service = null;
         BinaryFrame frame;
         try {

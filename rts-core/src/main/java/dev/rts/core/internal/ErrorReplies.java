@@ -14,18 +14,21 @@ import java.util.Map;
 final class ErrorReplies {
 
     private final Json json;
-    private final boolean production;
+    private final boolean stackTraces;
 
-    ErrorReplies(Json json, boolean production) {
+    /**
+     * @param stackTraces whether error frames carry the stack trace of their cause: only when the app asked by name
+     */
+    ErrorReplies(Json json, boolean stackTraces) {
         this.json = json;
-        this.production = production;
+        this.stackTraces = stackTraces;
     }
 
     void send(ConnectionState state, MountedService service, long callbackId, String message) {
         send(state, service, callbackId, message, null);
     }
 
-    /** Stack traces go only to loopback clients of a development server. */
+    /** Stack traces go to clients only if the app turned that on with {@code stackTracesToClients(true)}. */
     void send(ConnectionState state, MountedService service, long callbackId, String message, Throwable cause) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("type", "error");
@@ -37,7 +40,7 @@ final class ErrorReplies {
                 error.put("callbackId", callbackId);
             }
         }
-        if (cause != null && !production && state.loopback()) {
+        if (cause != null && stackTraces) {
             StringWriter trace = new StringWriter();
             cause.printStackTrace(new PrintWriter(trace));
             error.put("stack", trace.toString());

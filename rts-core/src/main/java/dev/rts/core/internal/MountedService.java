@@ -34,7 +34,8 @@ final class MountedService {
     final boolean callbacks;
     final boolean sessions;
     final boolean binary;
-    final boolean isPrivate;
+    /** Read again once the service has started (it may hide itself when it turned itself off); then fixed. */
+    volatile boolean isPrivate;
     final Logger logger;
     volatile MessageHandler handler;
     final List<Consumer<ConnectionEvent>> connectListeners = new CopyOnWriteArrayList<>();

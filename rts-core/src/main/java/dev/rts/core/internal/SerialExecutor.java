@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Runs one connection's tasks one at a time, in submission order, on a shared worker executor. Ordinary tasks are
@@ -20,13 +21,15 @@ final class SerialExecutor {
 
     private final Executor workers;
     private final int maxPending;
+    private final Consumer<Error> fatalErrorHandler;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
-    SerialExecutor(Executor workers, int maxPending) {
+    SerialExecutor(Executor workers, int maxPending, Consumer<Error> fatalErrorHandler) {
         this.workers = workers;
         this.maxPending = maxPending;
+        this.fatalErrorHandler = fatalErrorHandler;
     }
 
     /**
@@ -73,6 +76,9 @@ final class SerialExecutor {
                 }
                 try {
                     task.run();
+                } catch (VirtualMachineError e) {
+                    // Out of memory or stack: nothing here can be trusted any more.
+                    fatalErrorHandler.accept(e);
                 } catch (RuntimeException | Error e) {
                     // Tasks guard their own handlers; this is the last line so the worker thread survives.
                     LOG.error("Unexpected failure in a connection task", e);

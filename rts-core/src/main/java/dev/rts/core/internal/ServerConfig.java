@@ -26,7 +26,7 @@ public record ServerConfig(List<Mount> mounts, boolean discoverServices, Map<Str
                            Duration sessionMaxAge, Optional<ExecutorService> executor, Optional<Transport> transport,
                            TransportSettings transportSettings, int maxPendingMessages, boolean production,
                            Path root, String sessionCookieName, List<Consumer<Api>> startHooks,
-                           Optional<ClusterBus> clusterBus) {
+                           Optional<ClusterBus> clusterBus, ServerLimits limits) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,12}");
 

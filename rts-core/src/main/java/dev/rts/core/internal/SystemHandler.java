@@ -62,6 +62,11 @@ final class SystemHandler implements MessageHandler {
         // Listeners run before the answer, so that services (pubsub's channel index, say) are ready for this socket
         // by the time the client learns it is connected: nothing published in between is missed.
         LiveSession session = host.bindSession(state, command.get("sessionId"));
+        if (session == null) {
+            errors.send(state, origin.mounted(), reply.callbackId(), host.newSessionRefusal(state));
+            state.connection.close(1008, "Too many new sessions from this address");
+            return;
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("version", RtsVersion.VERSION);
         answer.put("sessionId", session.id());

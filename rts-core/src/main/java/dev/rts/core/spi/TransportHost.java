@@ -54,4 +54,14 @@ public interface TransportHost {
      * @return the bundle, built once at start
      */
     ClientBundle clientBundle();
+
+    /**
+     * An {@link Error} (such as {@link OutOfMemoryError}) reached a transport thread. The server hands it to the
+     * app's fatal error handler, which by default logs it and halts the process: a half-dead server that still
+     * accepts connections is worse than one that restarts. Transports call it from every I/O entry point they own
+     * and from their threads' uncaught exception handler.
+     *
+     * @param error the error
+     */
+    void fatalError(Error error);
 }

@@ -18,7 +18,7 @@ class InMemorySessionStoreTest {
     private static final Instant START = Instant.parse("2024-05-01T10:00:00Z");
 
     private final MutableClock clock = new MutableClock(START);
-    private final InMemorySessionStore store = new InMemorySessionStore(MAX_AGE, clock);
+    private final InMemorySessionStore store = new InMemorySessionStore(MAX_AGE, MAX_AGE, 1_000, clock);
 
     private static StoredSession session(String id) {
         return new StoredSession(id, START, null, Map.of());
@@ -100,7 +100,7 @@ class InMemorySessionStoreTest {
 
     @Test
     void storeCallsSweepAtMostOnceAMinute() {
-        InMemorySessionStore shortLived = new InMemorySessionStore(Duration.ofSeconds(10), clock);
+        InMemorySessionStore shortLived = new InMemorySessionStore(Duration.ofSeconds(10), Duration.ofSeconds(10), 1_000, clock);
         shortLived.save(session("a"));
         clock.advance(Duration.ofSeconds(30));
         shortLived.save(session("b"));
@@ -120,5 +120,37 @@ class InMemorySessionStoreTest {
         attributes.put("k", "changed");
 
         assertThat(stored.attributes()).containsExactly(Map.entry("k", "v"));
+    }
+
+    @Test
+    void anonymousSessionsExpireAfterTheShortAnonymousMaxAgeAndUsedOnesDoNot() {
+        InMemorySessionStore bounded = new InMemorySessionStore(MAX_AGE, Duration.ofMinutes(5), 1_000, clock);
+        bounded.save(session("anonymous"));
+        bounded.save(new StoredSession("signed-in", START, "alice", Map.of()));
+        bounded.save(new StoredSession("with-cart", START, null, Map.of("cart", 3)));
+
+        clock.advance(Duration.ofMinutes(5).plusMillis(1));
+
+        assertThat(bounded.load("anonymous")).isEmpty();
+        assertThat(bounded.load("signed-in")).isPresent();
+        assertThat(bounded.load("with-cart")).isPresent();
+    }
+
+    @Test
+    void pastTheCapTheLeastRecentlyUsedSessionIsEvicted() {
+        InMemorySessionStore bounded = new InMemorySessionStore(MAX_AGE, MAX_AGE, 3, clock);
+        bounded.save(session("a"));
+        bounded.save(session("b"));
+        bounded.save(session("c"));
+        assertThat(bounded.load("a")).isPresent();
+
+        bounded.save(session("d"));
+
+        assertThat(bounded.size()).isEqualTo(3);
+        assertThat(bounded.evicted()).isEqualTo(1);
+        assertThat(bounded.load("b")).as("least recently used").isEmpty();
+        assertThat(bounded.load("a")).isPresent();
+        assertThat(bounded.load("c")).isPresent();
+        assertThat(bounded.load("d")).isPresent();
     }
 }

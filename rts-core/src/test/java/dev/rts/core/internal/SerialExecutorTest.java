@@ -44,6 +44,7 @@ class SerialExecutorTest {
 
     private final ManualExecutor workers = new ManualExecutor();
     private final List<String> ran = new ArrayList<>();
+    private final List<Error> fatal = new ArrayList<>();
 
     private Runnable task(String name) {
         return () -> ran.add(name);
@@ -51,7 +52,7 @@ class SerialExecutorTest {
 
     @Test
     void tasksRunOneAtATimeInSubmissionOrderFromOneWorkerTask() {
-        SerialExecutor executor = new SerialExecutor(workers, 10);
+        SerialExecutor executor = new SerialExecutor(workers, 10, fatal::add);
 
         executor.tryExecute(task("a"));
         executor.tryExecute(task("b"));
@@ -64,7 +65,7 @@ class SerialExecutorTest {
 
     @Test
     void ordinaryTasksPastTheBoundAreRefusedUntilTheQueueDrains() {
-        SerialExecutor executor = new SerialExecutor(workers, 2);
+        SerialExecutor executor = new SerialExecutor(workers, 2, fatal::add);
 
         assertThat(executor.tryExecute(task("a"))).isTrue();
         assertThat(executor.tryExecute(task("b"))).isTrue();
@@ -78,7 +79,7 @@ class SerialExecutorTest {
 
     @Test
     void controlTasksAlwaysFit() {
-        SerialExecutor executor = new SerialExecutor(workers, 1);
+        SerialExecutor executor = new SerialExecutor(workers, 1, fatal::add);
         executor.tryExecute(task("a"));
         assertThat(executor.tryExecute(task("b"))).isFalse();
 
@@ -90,7 +91,7 @@ class SerialExecutorTest {
 
     @Test
     void aThrowingTaskDoesNotStopTheNextOnes() {
-        SerialExecutor executor = new SerialExecutor(workers, 10);
+        SerialExecutor executor = new SerialExecutor(workers, 10, fatal::add);
 
         executor.tryExecute(() -> {
             throw new IllegalStateException("handler bug");
@@ -103,7 +104,7 @@ class SerialExecutorTest {
 
     @Test
     void aLongQueueYieldsTheWorkerEverySixtyFourTasks() {
-        SerialExecutor executor = new SerialExecutor(workers, 1000);
+        SerialExecutor executor = new SerialExecutor(workers, 1000, fatal::add);
         for (int i = 0; i < 100; i++) {
             executor.tryExecute(task("t" + i));
         }
@@ -117,7 +118,7 @@ class SerialExecutorTest {
 
     @Test
     void aRejectingExecutorAbandonsTasksWithoutThrowing() {
-        SerialExecutor executor = new SerialExecutor(workers, 10);
+        SerialExecutor executor = new SerialExecutor(workers, 10, fatal::add);
         workers.rejecting = true;
 
         executor.tryExecute(task("a"));
@@ -125,5 +126,32 @@ class SerialExecutorTest {
 
         assertThat(workers.waiting()).isZero();
         assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void anOutOfMemoryErrorInATaskGoesToTheFatalErrorHandlerAndLaterTasksStillRun() {
+        SerialExecutor executor = new SerialExecutor(workers, 10, fatal::add);
+        OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+
+        executor.tryExecute(() -> {
+            throw oom;
+        });
+        executor.tryExecute(task("after"));
+        workers.runAll();
+
+        assertThat(fatal).containsExactly(oom);
+        assertThat(ran).containsExactly("after");
+    }
+
+    @Test
+    void anAssertionErrorInATaskIsLoggedNotFatal() {
+        SerialExecutor executor = new SerialExecutor(workers, 10, fatal::add);
+
+        executor.tryExecute(() -> {
+            throw new AssertionError("app bug");
+        });
+        workers.runAll();
+
+        assertThat(fatal).isEmpty();
     }
 }
