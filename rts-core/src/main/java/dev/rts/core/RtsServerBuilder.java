@@ -568,7 +568,7 @@ public final class RtsServerBuilder {
 
     /**
      * How long a connection's send queue may stay over {@link #maxQueuedBytes(long)} before it is dropped as a slow
-     * consumer (default 5 s). A reader that drains a burst in time is kept; a queue of 16 times
+     * consumer (default 5 s). A reader that drains a burst in time is kept; a queue of 4 times
      * {@code maxQueuedBytes} drops the connection at once.
      *
      * @param grace a positive duration
@@ -586,7 +586,7 @@ public final class RtsServerBuilder {
      */
     public RtsServer build() {
         ConnectionLimits connectionLimits = new ConnectionLimits(maxConnections, maxConnectionsPerAddress,
-                requestHeaderTimeout, maxHeaderSize, slowConsumerGrace, maxQueuedBytes * 16);
+                requestHeaderTimeout, maxHeaderSize, slowConsumerGrace, maxQueuedBytes * 4);
         TransportSettings settings = new TransportSettings(host, port, path, allowedOrigins, maxFrameSize,
                 maxQueuedBytes, pingInterval, idleTimeout, Optional.ofNullable(staticDirectory), connectionLimits,
                 production);

@@ -25,6 +25,7 @@ final class TestSocket implements WebSocket.Listener {
     final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     final BlockingQueue<byte[]> binaries = new LinkedBlockingQueue<>();
+    final CompletableFuture<String> closeReason = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private final ByteArrayOutputStream partialBinary = new ByteArrayOutputStream();
     private WebSocket socket;
@@ -89,6 +90,10 @@ final class TestSocket implements WebSocket.Listener {
         return closeCode.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
+    String awaitCloseReason() {
+        return closeReason.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
     void close() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
     }
@@ -123,12 +128,14 @@ final class TestSocket implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeReason.complete(reason);
         closeCode.complete(statusCode);
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
+        closeReason.complete("");
         closeCode.complete(1006);
     }
 }

@@ -40,7 +40,12 @@ final class FrameListener extends AbstractReceiveListener {
     @Override
     protected void onFullTextMessage(WebSocketChannel channel, BufferedTextMessage message) {
         connection.touch();
-        host.received(connection, message.getData());
+        try {
+            host.received(connection, message.getData());
+        } catch (Error e) {
+            host.fatalError(e);
+            throw e;
+        }
     }
 
     @Override
@@ -88,12 +93,20 @@ final class FrameListener extends AbstractReceiveListener {
     protected void onError(WebSocketChannel channel, Throwable error) {
         // Fragmented messages over the limit, invalid UTF-8 and broken sockets all end here; only this socket closes.
         String text = String.valueOf(error.getMessage());
-        if (text.toLowerCase().contains("utf")) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (error instanceof Error fatal) {
+            host.fatalError(fatal);
+        } else if (lower.contains("utf")) {
             connection.peerCloseCode = 1007;
             connection.close(1007, "Invalid UTF-8 in a text frame");
-        } else if (text.toLowerCase().contains("big") || text.toLowerCase().contains("large")) {
+        } else if (lower.contains("big") || lower.contains("large") || lower.contains("exceeded")) {
             connection.peerCloseCode = 1009;
             connection.close(1009, "Message too big (limit " + maxFrameSize + " bytes)");
+        } else if (error instanceof io.undertow.websockets.core.WebSocketException) {
+            // Undertow's own reasons (UT0020..) name its internals; the peer gets RTS's words.
+            UndertowServer.LOG.debug("Socket {} broke the WebSocket protocol: {}", connection.id(), text);
+            connection.peerCloseCode = 1002;
+            connection.close(1002, "WebSocket protocol error");
         } else {
             UndertowServer.LOG.debug("Socket {} failed: {}", connection.id(), text);
             super.onError(channel, error);

@@ -1,6 +1,8 @@
 package dev.rts.transport.undertow.internal;
 
 import dev.rts.core.spi.Connection;
+import dev.rts.core.spi.LogLimiter;
+import dev.rts.core.spi.TransportSettings;
 import dev.rts.core.spi.OutboundFrame;
 import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;
@@ -12,8 +14,10 @@ import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
 
 /**
- * One WebSocket. Sends never block: Undertow queues the frame (text or binary, as the frame says), and this class counts the bytes not yet written so
- * that a reader that falls too far behind is disconnected instead of holding memory.
+ * One WebSocket. Sends never block: Undertow queues the frame (text or binary, as the frame says), and this class
+ * counts the bytes not yet written. A
+ * reader whose queue stays over {@code maxQueuedBytes} for longer than the slow-consumer grace, or whose queue reaches
+ * the hard cap, is disconnected instead of holding memory; a healthy reader that drains a burst in time is kept.
  */
 final class UndertowConnection implements Connection {
 
@@ -24,7 +28,13 @@ final class UndertowConnection implements Connection {
     private final String id;
     private final String clientIp;
     private final long maxQueuedBytes;
+    private final long hardCap;
+    private final long graceNanos;
+    private final LogLimiter slowLog;
     private final AtomicLong queuedBytes = new AtomicLong();
+    /** When the queue last went over {@code maxQueuedBytes} (never 0 then), or 0 while it is under. */
+    private final AtomicLong overSince = new AtomicLong();
+    private long lastPingNanos = System.nanoTime();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final WebSocketCallback<Void> written = new WebSocketCallback<>() {
         @Override
@@ -41,11 +51,15 @@ final class UndertowConnection implements Connection {
     volatile String peerCloseReason = "";
     volatile XnioExecutor.Key pinger;
 
-    UndertowConnection(WebSocketChannel channel, String id, String clientIp, long maxQueuedBytes) {
+    UndertowConnection(WebSocketChannel channel, String id, String clientIp, TransportSettings settings,
+                       LogLimiter slowLog) {
         this.channel = channel;
         this.id = id;
         this.clientIp = clientIp;
-        this.maxQueuedBytes = maxQueuedBytes;
+        this.maxQueuedBytes = settings.maxQueuedBytes();
+        this.hardCap = Math.max(settings.maxQueuedBytes(), settings.limits().maxQueuedBytesHardCap());
+        this.graceNanos = settings.limits().slowConsumerGrace().toNanos();
+        this.slowLog = slowLog;
     }
 
     @Override
@@ -69,27 +83,33 @@ final class UndertowConnection implements Connection {
             return false;
         }
         int size = frame.size();
-        if (queuedBytes.addAndGet(size) > maxQueuedBytes) {
+        long queued = queuedBytes.addAndGet(size);
+        if (queued > hardCap) {
             queuedBytes.addAndGet(-size);
-            // The close frame would queue behind what the peer is not reading, so drop the socket outright.
-            if (closing.compareAndSet(false, true)) {
-                UndertowServer.LOG.warn("Socket {} closed: slow consumer with more than {} bytes queued", id,
-                        maxQueuedBytes);
-                peerCloseCode = 1008;
-                peerCloseReason = "Slow consumer";
-                IoUtils.safeClose(channel);
-            }
+            dropSlowConsumer("more than " + hardCap + " bytes queued");
             return false;
+        }
+        if (queued > maxQueuedBytes) {
+            long now = System.nanoTime() | 1;
+            long since = overSince.get();
+            if (since == 0) {
+                overSince.compareAndSet(0, now);
+            } else if (now - since > graceNanos) {
+                queuedBytes.addAndGet(-size);
+                dropSlowConsumer("over " + maxQueuedBytes + " bytes queued for longer than "
+                        + graceNanos / 1_000_000 + " ms");
+                return false;
+            }
         }
         WebSocketCallback<Void> done = new WebSocketCallback<>() {
             @Override
             public void complete(WebSocketChannel ch, Void context) {
-                queuedBytes.addAndGet(-size);
+                written(size);
             }
 
             @Override
             public void onError(WebSocketChannel ch, Void context, Throwable throwable) {
-                queuedBytes.addAndGet(-size);
+                written(size);
                 IoUtils.safeClose(ch);
             }
         };
@@ -99,6 +119,22 @@ final class UndertowConnection implements Connection {
             WebSockets.sendText(frame.bytes(), channel, done);
         }
         return true;
+    }
+
+    private void written(int size) {
+        if (queuedBytes.addAndGet(-size) <= maxQueuedBytes) {
+            overSince.set(0);
+        }
+    }
+
+    /** Drops the socket outright: a close frame would queue behind what the peer is not reading. */
+    private void dropSlowConsumer(String why) {
+        if (closing.compareAndSet(false, true)) {
+            slowLog.warn("Socket {} from {} dropped as a slow consumer: {}", id, clientIp, why);
+            peerCloseCode = 1008;
+            peerCloseReason = "Slow consumer";
+            IoUtils.safeClose(channel);
+        }
     }
 
     @Override
@@ -111,11 +147,20 @@ final class UndertowConnection implements Connection {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Pings the peer, or closes the socket if it has been silent for longer than the idle timeout. */
-    void keepAlive(long idleTimeoutNanos) {
-        if (System.nanoTime() - lastActivityNanos > idleTimeoutNanos) {
+    /**
+     * Runs on the I/O thread about once a second: drops a reader stuck over its queue limit past the grace, closes a
+     * socket silent for longer than the idle timeout, and pings the peer once per ping interval.
+     */
+    void tick(long idleTimeoutNanos, long pingIntervalNanos) {
+        long now = System.nanoTime();
+        long since = overSince.get();
+        if (since != 0 && now - since > graceNanos) {
+            dropSlowConsumer("over " + maxQueuedBytes + " bytes queued for longer than " + graceNanos / 1_000_000
+                    + " ms");
+        } else if (now - lastActivityNanos > idleTimeoutNanos) {
             close(1001, "Idle timeout");
-        } else if (isOpen()) {
+        } else if (isOpen() && now - lastPingNanos >= pingIntervalNanos) {
+            lastPingNanos = now;
             WebSockets.sendPing(java.nio.ByteBuffer.allocate(0), channel, written);
         }
     }

@@ -5,7 +5,12 @@ import dev.rts.core.spi.TransportHost;
 import dev.rts.core.spi.TransportSettings;
 import dev.rts.transport.undertow.UndertowTransport;
 import io.undertow.Handlers;
+import dev.rts.core.spi.ConnectionLimits;
+import dev.rts.core.spi.LogLimiter;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.DefaultByteBufferPool;
+import io.undertow.server.protocol.http.HttpOpenListener;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.resource.PathResourceManager;
@@ -18,6 +23,7 @@ import io.undertow.websockets.spi.WebSocketHttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,6 +33,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
+import org.xnio.IoUtils;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.StreamConnection;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
+import org.xnio.channels.AcceptingChannel;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -43,8 +56,13 @@ public final class UndertowServer implements Transport {
     private final TransportSettings settings;
     private final Set<UndertowConnection> connections = ConcurrentHashMap.newKeySet();
     private final Object closedSignal = new Object();
-    private Undertow undertow;
-    private TransportHost host;
+    private final LogLimiter refusedOrigins = new LogLimiter(LOG, 10_000_000_000L);
+    private final LogLimiter slowConsumers = new LogLimiter(LOG, 10_000_000_000L);
+    private XnioWorker worker;
+    private AcceptingChannel<StreamConnection> server;
+    private ConnectionGate gate;
+    private volatile OriginCheck origins;
+    private volatile TransportHost host;
     private int port = -1;
 
     /**
@@ -74,43 +92,88 @@ public final class UndertowServer implements Transport {
     }
 
     @Override
-    public synchronized void start(TransportHost transportHost) {
-        if (undertow != null) {
+    public synchronized void start(TransportHost transportHost) throws IOException {
+        if (worker != null) {
             throw new IllegalStateException("Undertow transport already started");
+        }
+        if (settings.production() && settings.allowedOrigins().isEmpty()) {
+            throw new IllegalStateException("A production server must say which web pages may connect: call "
+                    + "RtsServer.builder().allowedOrigins(List.of(\"https://app.example.com\")), or allowAnyOrigin() "
+                    + "for a public API");
         }
         this.host = transportHost;
         HttpHandler fallback = settings.staticDirectory().map(UndertowServer::staticFiles)
                 .orElse(UndertowServer::notFound);
         HttpHandler sockets = Handlers.websocket(this::onConnect, fallback);
         ClientScriptHandler clientScript = new ClientScriptHandler(transportHost);
-        OriginCheck origins = new OriginCheck(settings.allowedOrigins());
         HttpHandler root = exchange -> {
-            String path = exchange.getRequestPath();
-            if (path.equals("/rts/client.js")) {
-                clientScript.handleRequest(exchange);
-            } else if (path.equals(settings.path()) && isUpgrade(exchange)) {
-                String refusal = origins.refusal(exchange);
-                if (refusal != null) {
-                    LOG.info("Refused a WebSocket from {}: {}", exchange.getSourceAddress(), refusal);
-                    exchange.setStatusCode(StatusCodes.FORBIDDEN);
-                    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
-                    exchange.getResponseSender().send(refusal);
-                    return;
+            try {
+                String path = exchange.getRequestPath();
+                if (path.equals("/rts/client.js")) {
+                    clientScript.handleRequest(exchange);
+                } else if (path.equals(settings.path()) && isUpgrade(exchange)) {
+                    String refusal = origins.refusal(exchange);
+                    if (refusal != null) {
+                        refusedOrigins.info("Refused a WebSocket from {}: {}", exchange.getSourceAddress(), refusal);
+                        exchange.setStatusCode(StatusCodes.FORBIDDEN);
+                        exchange.setPersistent(false);
+                        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+                        exchange.getResponseSender().send(OriginCheck.REFUSAL_BODY);
+                        return;
+                    }
+                    sockets.handleRequest(exchange);
+                } else {
+                    fallback.handleRequest(exchange);
                 }
-                sockets.handleRequest(exchange);
-            } else {
-                fallback.handleRequest(exchange);
+            } catch (Error e) {
+                host.fatalError(e);
+                throw e;
             }
         };
         int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        undertow = Undertow.builder()
-                .addHttpListener(settings.port(), settings.host())
-                .setIoThreads(ioThreads)
-                .setWorkerThreads(ioThreads * 2)
-                .setHandler(root)
-                .build();
-        undertow.start();
-        port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        ThreadGroup threads = new ThreadGroup("rts-undertow") {
+            @Override
+            public void uncaughtException(Thread thread, Throwable failure) {
+                if (failure instanceof Error error) {
+                    transportHost.fatalError(error);
+                } else {
+                    LOG.error("Uncaught exception on Undertow thread '{}'", thread.getName(), failure);
+                }
+            }
+        };
+        worker = Xnio.getInstance(Undertow.class.getClassLoader()).createWorker(threads, OptionMap.builder()
+                .set(Options.WORKER_IO_THREADS, ioThreads)
+                .set(Options.WORKER_TASK_CORE_THREADS, ioThreads * 2)
+                .set(Options.WORKER_TASK_MAX_THREADS, ioThreads * 2)
+                .set(Options.TCP_NODELAY, true)
+                .getMap());
+        ConnectionLimits limits = settings.limits();
+        int headerTimeout = (int) Math.min(Integer.MAX_VALUE, limits.requestHeaderTimeout().toMillis());
+        OptionMap undertowOptions = OptionMap.builder()
+                .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, headerTimeout)
+                .set(UndertowOptions.NO_REQUEST_TIMEOUT, headerTimeout)
+                .set(UndertowOptions.MAX_HEADER_SIZE, limits.maxHeaderSize())
+                .getMap();
+        HttpOpenListener http = new HttpOpenListener(new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4),
+                undertowOptions);
+        http.setRootHandler(root);
+        OptionMap socketOptions = OptionMap.builder()
+                .set(Options.TCP_NODELAY, true)
+                .set(Options.REUSE_ADDRESSES, true)
+                .set(Options.BACKLOG, 1024)
+                .getMap();
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port());
+        gate = new ConnectionGate(limits, http, transportHost, true);
+        try {
+            server = worker.createStreamConnectionServer(address, gate, socketOptions);
+        } catch (IOException | RuntimeException e) {
+            worker.shutdownNow();
+            worker = null;
+            throw e;
+        }
+        server.resumeAccepts();
+        port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+        origins = new OriginCheck(settings.allowedOrigins(), "http", port);
         LOG.info("Undertow listening on {}:{}, WebSocket path {}", settings.host(), port, settings.path());
     }
 
@@ -120,10 +183,18 @@ public final class UndertowServer implements Transport {
     }
 
     private void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
+        try {
+            connect(channel);
+        } catch (Error e) {
+            host.fatalError(e);
+            throw e;
+        }
+    }
+
+    private void connect(WebSocketChannel channel) {
         InetSocketAddress source = channel.getSourceAddress();
         String ip = source == null ? "unknown" : source.getAddress().getHostAddress();
-        UndertowConnection connection = new UndertowConnection(channel, newSocketId(), ip,
-                settings.maxQueuedBytes());
+        UndertowConnection connection = new UndertowConnection(channel, newSocketId(), ip, settings, slowConsumers);
         connections.add(connection);
         channel.addCloseTask(ch -> {
             XnioKeys.cancel(connection.pinger);
@@ -136,8 +207,10 @@ public final class UndertowServer implements Transport {
         host.opened(connection);
         channel.getReceiveSetter().set(new FrameListener(connection, host, settings.maxFrameSize()));
         long idleNanos = settings.idleTimeout().toNanos();
-        connection.pinger = channel.getIoThread().executeAtInterval(() -> connection.keepAlive(idleNanos),
-                settings.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
+        // Ticks at least once a second so that a reader stuck over its queue limit is dropped close to its grace.
+        long tickMillis = Math.min(settings.pingInterval().toMillis(), 1000);
+        connection.pinger = channel.getIoThread().executeAtInterval(() -> connection.tick(idleNanos,
+                settings.pingInterval().toNanos()), tickMillis, TimeUnit.MILLISECONDS);
         channel.resumeReceives();
     }
 
@@ -173,9 +246,10 @@ public final class UndertowServer implements Transport {
 
     @Override
     public synchronized void stop() {
-        if (undertow == null) {
+        if (worker == null) {
             return;
         }
+        IoUtils.safeClose(server);
         for (UndertowConnection connection : connections) {
             connection.close(1001, "Server stopping");
         }
@@ -192,8 +266,13 @@ public final class UndertowServer implements Transport {
                 }
             }
         }
-        undertow.stop();
-        undertow = null;
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(STOP_GRACE_NANOS, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        worker = null;
         LOG.info("Undertow stopped");
     }
 

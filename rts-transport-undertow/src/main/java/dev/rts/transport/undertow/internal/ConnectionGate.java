@@ -1,0 +1,134 @@
+package dev.rts.transport.undertow.internal;
+
+import dev.rts.core.spi.ConnectionLimits;
+import dev.rts.core.spi.LogLimiter;
+import dev.rts.core.spi.TransportHost;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.xnio.ChannelListener;
+import org.xnio.ChannelListeners;
+import org.xnio.IoUtils;
+import org.xnio.StreamConnection;
+import org.xnio.channels.AcceptingChannel;
+
+/**
+ * Admits accepted connections within the limits, in total and per remote address, before Undertow reads a byte from
+ * them; a connection over a limit is answered {@code 503} (on plain HTTP) and closed at once, so that one address
+ * holding thousands of half-sent requests cannot use up the file descriptors other clients need. Runs on the
+ * accepting I/O thread.
+ */
+final class ConnectionGate implements ChannelListener<AcceptingChannel<StreamConnection>> {
+
+    /** Connections accepted per event before yielding the thread to other work. */
+    private static final int ACCEPTS_PER_EVENT = 64;
+
+    private final ConnectionLimits limits;
+    private final ChannelListener<StreamConnection> next;
+    private final TransportHost host;
+    private final boolean plainHttp;
+    private final AtomicInteger open = new AtomicInteger();
+    private final Map<String, AtomicInteger> openByAddress = new ConcurrentHashMap<>();
+    private final LogLimiter refusals = new LogLimiter(UndertowServer.LOG, 10_000_000_000L);
+
+    ConnectionGate(ConnectionLimits limits, ChannelListener<StreamConnection> next, TransportHost host,
+                   boolean plainHttp) {
+        this.limits = limits;
+        this.next = next;
+        this.host = host;
+        this.plainHttp = plainHttp;
+    }
+
+    @Override
+    public void handleEvent(AcceptingChannel<StreamConnection> channel) {
+        try {
+            for (int i = 0; i < ACCEPTS_PER_EVENT; i++) {
+                StreamConnection connection = channel.accept();
+                if (connection == null) {
+                    return;
+                }
+                admit(connection);
+            }
+        } catch (IOException e) {
+            UndertowServer.LOG.debug("Accept failed: {}", e.toString());
+        } catch (Error e) {
+            host.fatalError(e);
+            throw e;
+        }
+    }
+
+    /** Connections open now, for tests and logs. */
+    int open() {
+        return open.get();
+    }
+
+    private void admit(StreamConnection connection) {
+        String address = addressOf(connection.getPeerAddress());
+        if (open.incrementAndGet() > limits.maxConnections()) {
+            open.decrementAndGet();
+            refuse(connection, address, "Too many connections to this server (limit " + limits.maxConnections()
+                    + "); try again later");
+            return;
+        }
+        AtomicInteger fromAddress = openByAddress.computeIfAbsent(address, a -> new AtomicInteger());
+        if (fromAddress.incrementAndGet() > limits.maxConnectionsPerAddress()) {
+            release(address, fromAddress);
+            refuse(connection, address, "Too many connections from your address (limit "
+                    + limits.maxConnectionsPerAddress() + "); close some and try again");
+            return;
+        }
+        next.handleEvent(connection);
+        // Undertow installed its own close listener; chain ours in front so the counts follow every close, whether
+        // the connection stayed HTTP or was upgraded to a WebSocket.
+        ChannelListener<? super StreamConnection> undertows = connection.getCloseListener();
+        AtomicBoolean released = new AtomicBoolean();
+        connection.setCloseListener(closed -> {
+            if (released.compareAndSet(false, true)) {
+                release(address, fromAddress);
+            }
+            ChannelListeners.invokeChannelListener(closed, undertows);
+        });
+        if (!connection.isOpen() && released.compareAndSet(false, true)) {
+            release(address, fromAddress);
+        }
+    }
+
+    private void release(String address, AtomicInteger fromAddress) {
+        open.decrementAndGet();
+        if (fromAddress.decrementAndGet() <= 0) {
+            openByAddress.remove(address, fromAddress);
+        }
+    }
+
+    private void refuse(StreamConnection connection, String address, String why) {
+        refusals.warn("Refused a connection from {}: {}", address, why);
+        if (plainHttp) {
+            try {
+                // Read what already arrived, so that closing sends FIN rather than RST and the client sees the status.
+                connection.getSourceChannel().read(ByteBuffer.allocate(4096));
+                byte[] body = why.getBytes(StandardCharsets.UTF_8);
+                String head = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                        + "Content-Length: " + body.length + "\r\nConnection: close\r\nRetry-After: 5\r\n\r\n";
+                ByteBuffer response = ByteBuffer.allocate(head.length() + body.length);
+                response.put(head.getBytes(StandardCharsets.US_ASCII)).put(body).flip();
+                connection.getSinkChannel().write(response);
+                connection.getSinkChannel().shutdownWrites();
+                connection.getSinkChannel().flush();
+            } catch (IOException e) {
+                UndertowServer.LOG.debug("Could not answer a refused connection from {}: {}", address, e.toString());
+            }
+        }
+        IoUtils.safeClose(connection);
+    }
+
+    private static String addressOf(SocketAddress address) {
+        return address instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() : String.valueOf(address);
+    }
+}
