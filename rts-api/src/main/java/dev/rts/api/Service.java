@@ -38,7 +38,8 @@ public interface Service {
 
     /**
      * A private service is never listed to browsers and gets no browser half in the client bundle; server code and
-     * other services still reach its API.
+     * other services still reach its API. Asked before and again right after {@link #start(ServiceContext)}, so that a
+     * service that turned itself off (live reload in production) can stay out of discovery.
      *
      * @return {@code true} to hide this service from clients
      */

@@ -83,6 +83,8 @@ public final class ExampleApp implements AutoCloseable {
                 .host(options.host())
                 .port(options.port())
                 .production(options.production())
+                // Explicit although it is the default: the example shows where the rate is set (SECURITY.md).
+                .messageRate(100, 200)
                 .staticDirectory(client.path())
                 .discoverServices(true)
                 .service(new DemoService())
@@ -90,6 +92,9 @@ public final class ExampleApp implements AutoCloseable {
                 .service(Presence.service().authorizer(new RoomPresence()).build())
                 .service(liveReloadSettings.build())
                 .onStart(ExampleApp::registerMethods);
+        if (!options.origins().isEmpty()) {
+            builder.allowedOrigins(options.origins());
+        }
         Redis redis = null;
         ClusterBus bus = null;
         RtsServer server = null;

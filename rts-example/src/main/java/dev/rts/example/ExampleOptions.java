@@ -3,6 +3,8 @@ package dev.rts.example;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,19 +17,25 @@ import java.util.Objects;
  *                   {@code null} for the example's own {@code client/} folder
  * @param redisUrl   the Redis that several example servers share (the cluster bus and sessions), such as
  *                   {@code redis://127.0.0.1:6379}; or {@code null} to run alone (unless {@code RTS_REDIS_URL} is set)
+ * @param origins    web origins whose pages may connect; empty for loopback pages on this port (development only)
  */
-public record ExampleOptions(String host, int port, boolean production, Path clientDir, String redisUrl) {
+public record ExampleOptions(String host, int port, boolean production, Path clientDir, String redisUrl,
+                             List<String> origins) {
 
     /** The port used when none is given. */
     public static final int DEFAULT_PORT = 3001;
 
     /** What {@code --help} prints, and what follows a command-line error. */
-    public static final String USAGE = "Usage: java -jar rts-example.jar [--port N] [--production] [--client-dir DIR]\n"
-            + "                                [--redis URL]\n"
+    public static final String USAGE = "Usage: java -jar rts-example.jar [--host H] [--port N] [--production]\n"
+            + "                                [--origin URL]... [--client-dir DIR] [--redis URL]\n"
+            + "  --host H          the interface to listen on (default 127.0.0.1, this machine only;\n"
+            + "                    0.0.0.0 for every interface)\n"
             + "  --port N          the HTTP and WebSocket port, 0 to 65535 (default " + DEFAULT_PORT + ";\n"
             + "                    0 picks a free one)\n"
             + "  --production      production mode: no stack traces in error frames, development\n"
-            + "                    services such as live reload off\n"
+            + "                    services such as live reload off; needs --origin\n"
+            + "  --origin URL      a web origin whose pages may connect, such as https://chat.example.com\n"
+            + "                    (repeatable; default: loopback pages on this port, development only)\n"
             + "  --client-dir DIR  serve the page from DIR instead of the example's own client/ folder;\n"
             + "                    in development, edits in DIR reload the page\n"
             + "  --redis URL       share the chat and the sessions with every example server on the\n"
@@ -44,7 +52,7 @@ public record ExampleOptions(String host, int port, boolean production, Path cli
      * @throws IllegalArgumentException if the host is blank or the port is out of range
      */
     public ExampleOptions(String host, int port, boolean production) {
-        this(host, port, production, null, null);
+        this(host, port, production, null, null, List.of());
     }
 
     /**
@@ -57,7 +65,35 @@ public record ExampleOptions(String host, int port, boolean production, Path cli
      * @throws IllegalArgumentException as the canonical constructor
      */
     public ExampleOptions(String host, int port, boolean production, Path clientDir) {
-        this(host, port, production, clientDir, null);
+        this(host, port, production, clientDir, null, List.of());
+    }
+
+    /**
+     * Options without Redis, with allowed origins.
+     *
+     * @param host       the interface to bind
+     * @param port       0 to 65535
+     * @param production whether the server runs in production mode
+     * @param clientDir  the folder to serve the page from, absolute, or {@code null}
+     * @param origins    web origins whose pages may connect
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public ExampleOptions(String host, int port, boolean production, Path clientDir, List<String> origins) {
+        this(host, port, production, clientDir, null, origins);
+    }
+
+    /**
+     * Options with Redis, without allowed origins.
+     *
+     * @param host       the interface to bind
+     * @param port       0 to 65535
+     * @param production whether the server runs in production mode
+     * @param clientDir  the folder to serve the page from, absolute, or {@code null}
+     * @param redisUrl   the Redis to share, or {@code null}
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public ExampleOptions(String host, int port, boolean production, Path clientDir, String redisUrl) {
+        this(host, port, production, clientDir, redisUrl, List.of());
     }
 
     /**
@@ -77,15 +113,16 @@ public record ExampleOptions(String host, int port, boolean production, Path cli
         if (clientDir != null && !clientDir.isAbsolute()) {
             throw new IllegalArgumentException("clientDir must be an absolute path but was '" + clientDir + "'");
         }
+        origins = List.copyOf(origins);
     }
 
     /**
-     * The defaults: all interfaces, port {@value #DEFAULT_PORT}, development mode, the example's own page.
+     * The defaults: this machine only (127.0.0.1), loopback origins, port {@value #DEFAULT_PORT}, development mode, the example's own page.
      *
      * @return the defaults
      */
     public static ExampleOptions defaults() {
-        return new ExampleOptions("0.0.0.0", DEFAULT_PORT, false, null, null);
+        return new ExampleOptions("127.0.0.1", DEFAULT_PORT, false, null, null, List.of());
     }
 
     /**
@@ -103,25 +140,41 @@ public record ExampleOptions(String host, int port, boolean production, Path cli
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--production")) {
-                options = new ExampleOptions(options.host, options.port, true, options.clientDir, options.redisUrl);
+                options = new ExampleOptions(options.host, options.port, true, options.clientDir, options.redisUrl,
+                        options.origins);
             } else if (arg.equals("--port") || arg.startsWith("--port=")) {
                 String value = arg.equals("--port") ? next(args, ++i, "--port", "--port 3001")
                         : arg.substring("--port=".length());
                 options = new ExampleOptions(options.host, port(value), options.production, options.clientDir,
-                        options.redisUrl);
+                        options.redisUrl, options.origins);
             } else if (arg.equals("--client-dir") || arg.startsWith("--client-dir=")) {
                 String value = arg.equals("--client-dir") ? next(args, ++i, "--client-dir", "--client-dir ./my-page")
                         : arg.substring("--client-dir=".length());
                 options = new ExampleOptions(options.host, options.port, options.production, directory(value),
-                        options.redisUrl);
+                        options.redisUrl, options.origins);
             } else if (arg.equals("--redis") || arg.startsWith("--redis=")) {
                 String value = arg.equals("--redis") ? next(args, ++i, "--redis", "--redis redis://127.0.0.1:6379")
                         : arg.substring("--redis=".length());
                 options = new ExampleOptions(options.host, options.port, options.production, options.clientDir,
-                        value);
+                        value, options.origins);
+            } else if (arg.equals("--host") || arg.startsWith("--host=")) {
+                String value = arg.equals("--host") ? next(args, ++i, "--host", "--host 0.0.0.0")
+                        : arg.substring("--host=".length());
+                if (value.isBlank()) {
+                    throw new IllegalArgumentException("--host needs a value, such as --host 0.0.0.0");
+                }
+                options = new ExampleOptions(value, options.port, options.production, options.clientDir,
+                        options.redisUrl, options.origins);
+            } else if (arg.equals("--origin") || arg.startsWith("--origin=")) {
+                String value = arg.equals("--origin") ? next(args, ++i, "--origin", "--origin https://chat.example.com")
+                        : arg.substring("--origin=".length());
+                List<String> origins = new ArrayList<>(options.origins);
+                origins.add(value);
+                options = new ExampleOptions(options.host, options.port, options.production, options.clientDir,
+                        options.redisUrl, origins);
             } else {
-                throw new IllegalArgumentException("Unknown argument '" + arg + "'; expected --port N, --production, "
-                        + "--client-dir DIR or --redis URL");
+                throw new IllegalArgumentException("Unknown argument '" + arg + "'; expected --host H, --port N, "
+                        + "--production, --origin URL, --client-dir DIR or --redis URL");
             }
         }
         return options;

@@ -23,7 +23,7 @@ class ExampleAppTest {
 
     @BeforeEach
     void start() throws Exception {
-        app = ExampleApp.start(new ExampleOptions("127.0.0.1", 0, true));
+        app = ExampleApp.start(new ExampleOptions("127.0.0.1", 0, true, null, List.of("https://chat.example.com")));
         client = RtsClient.builder().uri(URI.create("ws://127.0.0.1:" + app.port() + "/")).reconnect(false).build();
         client.connect().get(10, TimeUnit.SECONDS);
     }
@@ -39,10 +39,19 @@ class ExampleAppTest {
 
     @Test
     void discoversRpcAndPubSubAndRegistersTheChatAndMathMethods() throws Exception {
-        assertThat(client.services()).contains("demo", "rpc", "pubsub", "livereload");
+        assertThat(client.services()).contains("demo", "rpc", "pubsub")
+                .as("live reload is off in production, so not listed").doesNotContain("livereload");
 
         RpcClient rpc = RpcClient.of(client);
         assertThat(rpc.call("math.square", Long.class, 12).get(10, TimeUnit.SECONDS)).isEqualTo(144L);
         assertThat(rpc.call("chat.rooms", List.class).get(10, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    @Test
+    void inProductionWithoutAnOriginTheExampleRefusesToStartAndSaysHow() {
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                () -> ExampleApp.start(new ExampleOptions("127.0.0.1", 0, true))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("A production server must say which web pages may connect");
     }
 }

@@ -13,13 +13,13 @@ class ExampleOptionsTest {
 
     @Test
     void defaultsToPort3001InDevelopment() {
-        assertThat(ExampleOptions.parse()).isEqualTo(new ExampleOptions("0.0.0.0", 3001, false));
+        assertThat(ExampleOptions.parse()).isEqualTo(new ExampleOptions("127.0.0.1", 3001, false));
     }
 
     @Test
     void readsPortAndProduction() {
         assertThat(ExampleOptions.parse("--port", "8080", "--production"))
-                .isEqualTo(new ExampleOptions("0.0.0.0", 8080, true));
+                .isEqualTo(new ExampleOptions("127.0.0.1", 8080, true));
         assertThat(ExampleOptions.parse("--port=0").port()).isZero();
     }
 
@@ -47,14 +47,14 @@ class ExampleOptionsTest {
     @Test
     void rejectsUnknownArguments() {
         assertThatThrownBy(() -> ExampleOptions.parse("--prod"))
-                .hasMessage("Unknown argument '--prod'; expected --port N, --production, --client-dir DIR or "
-                        + "--redis URL");
+                .hasMessage("Unknown argument '--prod'; expected --host H, --port N, --production, --origin URL, "
+                        + "--client-dir DIR or --redis URL");
     }
 
     @Test
     void readsAClientDirRelativeToTheWorkingDirectory(@TempDir Path dir) {
         assertThat(ExampleOptions.parse("--client-dir", dir.toString(), "--port", "0"))
-                .isEqualTo(new ExampleOptions("0.0.0.0", 0, false, dir));
+                .isEqualTo(new ExampleOptions("127.0.0.1", 0, false, dir));
         assertThat(ExampleOptions.parse("--client-dir=" + dir).clientDir()).isEqualTo(dir);
 
         // Surefire runs in the module folder, which has client/.
@@ -102,15 +102,29 @@ class ExampleOptionsTest {
         assertThat(ExampleOptions.parse("--redis", "redis://127.0.0.1:6379").redisUrl())
                 .isEqualTo("redis://127.0.0.1:6379");
         assertThat(ExampleOptions.parse("--redis=redis://h:6380", "--port", "0"))
-                .isEqualTo(new ExampleOptions("0.0.0.0", 0, false, null, "redis://h:6380"));
+                .isEqualTo(new ExampleOptions("127.0.0.1", 0, false, null, "redis://h:6380"));
         assertThatThrownBy(() -> ExampleOptions.parse("--redis"))
                 .hasMessage("--redis needs a value, such as --redis redis://127.0.0.1:6379");
     }
 
     @Test
     void helpNamesEveryOption() {
-        assertThat(ExampleOptions.USAGE).contains("--port N", "--production", "--client-dir DIR", "--redis URL",
-                "--help");
+        assertThat(ExampleOptions.USAGE).contains("--host H", "--port N", "--production", "--origin URL",
+                "--client-dir DIR", "--redis URL", "--help");
         assertThat(ExampleOptions.USAGE.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(90));
+    }
+
+    @Test
+    void listensOnThisMachineOnlyUnlessGivenAHost() {
+        assertThat(ExampleOptions.parse().host()).isEqualTo("127.0.0.1");
+        assertThat(ExampleOptions.parse("--host", "0.0.0.0").host()).isEqualTo("0.0.0.0");
+        assertThat(ExampleOptions.parse("--host=::1").host()).isEqualTo("::1");
+    }
+
+    @Test
+    void readsRepeatedOrigins() {
+        assertThat(ExampleOptions.parse("--production", "--origin", "https://chat.example.com",
+                "--origin=https://www.example.com").origins())
+                .containsExactly("https://chat.example.com", "https://www.example.com");
     }
 }

@@ -80,6 +80,17 @@ public final class LiveReloadService implements Service {
         return api;
     }
 
+    /**
+     * Hidden from browsers once it started switched off, so that discovery in production does not list a service that
+     * does nothing.
+     *
+     * @return {@code true} if started without watching
+     */
+    @Override
+    public synchronized boolean isPrivate() {
+        return started && watcher == null;
+    }
+
     /** Stops the watch thread and waits for it, at most five seconds. */
     @Override
     public synchronized void stop() {

@@ -40,7 +40,7 @@ class HalfOpenFloodTest {
             admit(port);
             for (int i = 0; i < ATTACKERS; i++) {
                 attackers.add(new ProcessBuilder(javaCommand(), "-Xmx128m", "-cp",
-                        System.getProperty("java.class.path"), HalfOpenAttacker.class.getName(),
+                        SessionFloodTest.classPath(), HalfOpenAttacker.class.getName(),
                         String.valueOf(port), String.valueOf(SOCKETS_EACH), "127.0.0.2")
                         .redirectError(ProcessBuilder.Redirect.INHERIT).start());
             }

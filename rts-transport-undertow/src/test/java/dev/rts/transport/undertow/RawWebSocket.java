@@ -33,7 +33,14 @@ final class RawWebSocket implements AutoCloseable {
     private final OutputStream out;
 
     RawWebSocket(int port, int readTimeoutMillis) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this("127.0.0.1", port, readTimeoutMillis);
+    }
+
+    /** Opens a WebSocket from a chosen local address (any 127.x.y.z works on Linux loopback). */
+    RawWebSocket(String from, int port, int readTimeoutMillis) throws IOException {
+        socket = new Socket();
+        socket.bind(new java.net.InetSocketAddress(from, 0));
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(readTimeoutMillis);
         in = new DataInputStream(socket.getInputStream());
         out = socket.getOutputStream();

@@ -204,6 +204,7 @@ class UndertowTransportTest {
         TestSocket bystander = connected();
         big.send("1|1|\"" + "x".repeat(5000) + "\"");
         assertThat(big.awaitClose()).isEqualTo(1009);
+        assertThat(big.awaitCloseReason()).isEqualTo("Message too big (limit 4096 bytes)");
         bystander.send("1|2|\"ok\"");
         assertThat(bystander.next()).isEqualTo("1|2|{\"echo\":\"ok\"}");
     }

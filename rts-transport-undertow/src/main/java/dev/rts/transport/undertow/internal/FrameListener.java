@@ -6,7 +6,13 @@ import io.undertow.websockets.core.BufferedBinaryMessage;
 import io.undertow.websockets.core.BufferedTextMessage;
 import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.StreamSourceFrameChannel;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.xnio.ChannelListener;
 import java.nio.ByteBuffer;
 import org.xnio.Pooled;
 
@@ -35,6 +41,85 @@ final class FrameListener extends AbstractReceiveListener {
     @Override
     protected long getMaxBinaryBufferSize() {
         return maxFrameSize;
+    }
+
+    /**
+     * Reads a text message ourselves, bounded by the frame size: Undertow's own buffering would close an oversized
+     * message with its internal reason ({@code UT002040 ...}) before telling us.
+     */
+    @Override
+    protected void onText(WebSocketChannel channel, StreamSourceFrameChannel message) {
+        TextReader reader = new TextReader(channel);
+        message.getReadSetter().set(reader);
+        reader.handleEvent(message);
+        if (!reader.done) {
+            message.resumeReads();
+        }
+    }
+
+    /** Collects one text message, up to the frame size. */
+    private final class TextReader implements ChannelListener<StreamSourceFrameChannel> {
+        private final WebSocketChannel channel;
+        private final ByteArrayOutputStream data = new ByteArrayOutputStream(256);
+        private final ByteBuffer buffer = ByteBuffer.allocate(4096);
+        private boolean done;
+
+        TextReader(WebSocketChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void handleEvent(StreamSourceFrameChannel message) {
+            try {
+                while (!done) {
+                    int read = message.read(buffer);
+                    if (read == 0) {
+                        return;
+                    }
+                    if (read < 0) {
+                        finish(message);
+                        deliver();
+                        return;
+                    }
+                    if (data.size() + buffer.position() > maxFrameSize) {
+                        finish(message);
+                        connection.peerCloseCode = 1009;
+                        connection.close(1009, "Message too big (limit " + maxFrameSize + " bytes)");
+                        return;
+                    }
+                    data.write(buffer.array(), 0, buffer.position());
+                    buffer.clear();
+                }
+            } catch (IOException e) {
+                finish(message);
+                onError(channel, e);
+            } catch (Error e) {
+                host.fatalError(e);
+                throw e;
+            }
+        }
+
+        private void finish(StreamSourceFrameChannel message) {
+            done = true;
+            message.getReadSetter().set(null);
+            message.suspendReads();
+        }
+
+        private void deliver() {
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(data.toByteArray())).toString();
+            } catch (CharacterCodingException e) {
+                connection.peerCloseCode = 1007;
+                connection.close(1007, "Invalid UTF-8 in a text frame");
+                return;
+            }
+            connection.touch();
+            host.received(connection, text);
+        }
     }
 
     @Override
