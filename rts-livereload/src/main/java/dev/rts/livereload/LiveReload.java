@@ -23,8 +23,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Explicit triggers are sent at once; only file changes are throttled. Both methods are thread-safe, never block
- * and never throw: after the server stopped they send nothing and return {@code 0}. They work even when file watching
- * is off ({@code enabled(false)}, or production mode).
+ * and never throw: after the server stopped they send nothing and return {@code 0}. When live reload is off
+ * ({@code enabled(false)}, or production mode) the service is not listed to browsers, so they send nothing and return
+ * {@code 0} too.
  */
 public interface LiveReload {
 

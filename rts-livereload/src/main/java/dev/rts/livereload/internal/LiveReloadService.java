@@ -65,7 +65,7 @@ public final class LiveReloadService implements Service {
                     + "LiveReload.builder().dirs(...).throttle(...).build() and mount that service");
         }
         LiveReloadConfig config = LiveReloadConfig.from(settings, context.production(), Path.of("").toAbsolutePath());
-        DefaultLiveReload api = new DefaultLiveReload(context);
+        DefaultLiveReload api = new DefaultLiveReload(context, config.enabled());
         started = true;
         if (!config.enabled()) {
             log.info("Live reload is off ({}); build it with LiveReload.builder().enabled(true) to watch files",
