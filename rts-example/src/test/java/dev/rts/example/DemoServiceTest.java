@@ -34,7 +34,7 @@ class DemoServiceTest {
     @BeforeEach
     void start() {
         // Production mode: error frames carry no stack trace, so they can be compared whole.
-        app = ExampleApp.start(new ExampleOptions("127.0.0.1", 0, true));
+        app = ExampleApp.start(new ExampleOptions("127.0.0.1", 0, true, null, List.of("https://demo.example")));
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -70,7 +71,7 @@ class ExampleLiveReloadTest {
     }
 
     @Test
-    void productionWatchesNothing() throws Exception {
+    void productionWatchesNothingAndListsNoLiveReload() throws Exception {
         start(true);
 
         Files.writeString(client.resolve("style.css"), "\nh1 { color: red; }\n", StandardOpenOption.APPEND);
@@ -81,12 +82,17 @@ class ExampleLiveReloadTest {
 
     /** Starts the app on the copy and connects a client that records what live reload sends. */
     private void start(boolean production) throws Exception {
-        app = ExampleApp.start(new ExampleOptions("127.0.0.1", 0, production, client), settings -> settings.throttle(THROTTLE));
+        app = ExampleApp.start(new ExampleOptions("127.0.0.1", 0, production, client,
+                production ? List.of("https://demo.example") : List.of()), settings -> settings.throttle(THROTTLE));
         page = RtsClient.builder().uri(URI.create("ws://127.0.0.1:" + app.port() + "/")).reconnect(false).build();
         page.connect().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        // Mounted in both modes: production only stops the watching, so build tools could still trigger it.
-        assertThat(page.services()).contains("demo", "livereload");
-        page.service("livereload").onMessage(message -> messages.add(message.text()));
+        if (production) {
+            // Off in production, and then not listed to pages at all.
+            assertThat(page.services()).contains("demo").doesNotContain("livereload");
+        } else {
+            assertThat(page.services()).contains("demo", "livereload");
+            page.service("livereload").onMessage(message -> messages.add(message.text()));
+        }
     }
 
     private String nextMessage() throws InterruptedException {
