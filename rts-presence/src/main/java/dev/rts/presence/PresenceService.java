@@ -1,14 +1,11 @@
 package dev.rts.presence;
 
+import dev.rts.api.BrowserHalf;
 import dev.rts.api.Feature;
 import dev.rts.api.Service;
 import dev.rts.api.ServiceContext;
 import dev.rts.presence.internal.DefaultPresence;
 import dev.rts.presence.internal.PresenceConfig;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -108,23 +105,14 @@ public final class PresenceService implements Service {
     }
 
     /**
-     * The browser half, {@code PresenceService.js} next to this class.
+     * The browser half, {@code META-INF/rts/dev.rts.presence.PresenceService.js}, read by {@link BrowserHalf}.
      *
      * @return the function expression
-     * @throws UncheckedIOException if the resource cannot be read
+     * @throws IllegalStateException if the file is missing from the jar or cannot be read
      */
     @Override
     public Optional<String> clientCode() {
-        try (InputStream in = PresenceService.class.getResourceAsStream("PresenceService.js")) {
-            if (in == null) {
-                throw new UncheckedIOException(new IOException("PresenceService.js is missing next to "
-                        + PresenceService.class.getName()));
-            }
-            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read browser half PresenceService.js of "
-                    + PresenceService.class.getName(), e);
-        }
+        return Optional.of(BrowserHalf.read(PresenceService.class));
     }
 
     @Override
