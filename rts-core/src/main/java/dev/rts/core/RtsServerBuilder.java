@@ -12,9 +12,13 @@ import dev.rts.core.spi.ConnectionLimits;
 import dev.rts.core.spi.SessionStore;
 import dev.rts.core.spi.Transport;
 import dev.rts.core.spi.TransportSettings;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * Configures an {@link RtsServer}. Not thread-safe; each setter validates its argument at once and names it in the
@@ -66,6 +72,7 @@ public final class RtsServerBuilder {
     private Duration pingInterval = Duration.ofSeconds(25);
     private Duration idleTimeout = Duration.ofSeconds(60);
     private Path staticDirectory;
+    private SSLContext tls;
     private boolean production;
     private Path root = Path.of("").toAbsolutePath();
     private String sessionCookieName = "connect.sid";
@@ -417,6 +424,41 @@ public final class RtsServerBuilder {
     }
 
     /**
+     * Listens with TLS (HTTPS and WSS) using the first private key and its certificate chain in a key store, so that
+     * a small deployment needs no proxy in front. The store is read now.
+     *
+     * @param keyStore a PKCS12 or JKS file holding one private key entry and its certificate chain
+     * @param password the password of the store and of its key
+     * @return this builder
+     * @throws IllegalArgumentException if the file cannot be read, the password is wrong or it holds no key
+     */
+    public RtsServerBuilder tlsKeyStore(Path keyStore, String password) {
+        Objects.requireNonNull(keyStore, "tlsKeyStore");
+        Objects.requireNonNull(password, "tlsKeyStore password");
+        char[] secret = password.toCharArray();
+        try {
+            KeyStore store = KeyStore.getInstance(keyStore.toFile(), secret);
+            boolean hasKey = false;
+            for (String alias : Collections.list(store.aliases())) {
+                hasKey |= store.isKeyEntry(alias);
+            }
+            if (!hasKey) {
+                throw new IllegalArgumentException("tlsKeyStore '" + keyStore + "' holds no private key entry; create "
+                        + "one with keytool -genkeypair or openssl pkcs12 -export");
+            }
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, secret);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            this.tls = context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("tlsKeyStore '" + keyStore + "' cannot be used: " + e.getMessage()
+                    + "; expected a PKCS12 or JKS file and its password", e);
+        }
+        return this;
+    }
+
+    /**
      * The most sessions the default in-memory store keeps (default 100,000, about 25 MB); past it the least
      * recently used session is evicted. Sessions of open sockets survive eviction. Ignored with a custom store.
      *
@@ -589,7 +631,7 @@ public final class RtsServerBuilder {
                 requestHeaderTimeout, maxHeaderSize, slowConsumerGrace, maxQueuedBytes * 4);
         TransportSettings settings = new TransportSettings(host, port, path, allowedOrigins, maxFrameSize,
                 maxQueuedBytes, pingInterval, idleTimeout, Optional.ofNullable(staticDirectory), connectionLimits,
-                production);
+                production, Optional.ofNullable(tls));
         ServerLimits limits = new ServerLimits(maxSessions, anonymousSessionMaxAge, newSessionsPerSecond,
                 newSessionBurst, handshakeTimeout, messagesPerSecond, messageBurst, stackTracesToClients,
                 fatalErrorHandler);

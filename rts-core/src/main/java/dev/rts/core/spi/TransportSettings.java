@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Settings that every socket transport honours. Built by the server builder, which validates them.
@@ -23,11 +24,12 @@ import java.util.Optional;
  * @param limits           bounds on connections
  * @param production       whether the app runs in production, where a socket transport refuses to start without an
  *                         explicit origin policy (the development default, loopback pages only, fits no deployment)
+ * @param tls              the TLS context to listen with (HTTPS and WSS), or empty for plain HTTP
  */
 public record TransportSettings(String host, int port, String path, List<String> allowedOrigins, int maxFrameSize,
                                 long maxQueuedBytes, Duration pingInterval, Duration idleTimeout,
                                 Optional<Path> staticDirectory, ConnectionLimits limits,
-                                boolean production) {
+                                boolean production, Optional<SSLContext> tls) {
 
     /**
      * Copies the list.

@@ -89,7 +89,10 @@ class ConnectionBoundsTest {
     void connectionsOverThePerAddressLimitAreAnswered503AndOtherAddressesAreNot() throws IOException {
         start(b -> b.maxConnectionsPerAddress(3));
         for (int i = 0; i < 3; i++) {
-            open("127.0.0.2", 5_000);
+            // Served, so surely counted before the fourth arrives (I/O threads admit in parallel, in any order).
+            Socket admitted = open("127.0.0.2", 5_000);
+            RawHttp.send(admitted, "GET /rts/client.js HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(RawHttp.readHead(admitted)).startsWith("HTTP/1.1 200");
         }
 
         Socket fourth = open("127.0.0.2", 5_000);
@@ -116,8 +119,11 @@ class ConnectionBoundsTest {
     @Test
     void connectionsOverTheTotalLimitAreAnswered503() throws IOException {
         start(b -> b.maxConnections(2));
-        open("127.0.0.2", 5_000);
-        open("127.0.0.3", 5_000);
+        for (String from : List.of("127.0.0.2", "127.0.0.3")) {
+            Socket admitted = open(from, 5_000);
+            RawHttp.send(admitted, "GET /rts/client.js HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(RawHttp.readHead(admitted)).startsWith("HTTP/1.1 200");
+        }
 
         Socket third = open("127.0.0.4", 5_000);
 

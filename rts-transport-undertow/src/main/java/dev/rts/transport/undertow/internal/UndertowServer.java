@@ -9,6 +9,7 @@ import dev.rts.core.spi.ConnectionLimits;
 import dev.rts.core.spi.LogLimiter;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.protocols.ssl.UndertowXnioSsl;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.protocol.http.HttpOpenListener;
 import io.undertow.server.HttpHandler;
@@ -33,7 +34,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
+import org.xnio.ChannelListener;
 import org.xnio.IoUtils;
+import org.xnio.ssl.SslConnection;
 import org.xnio.OptionMap;
 import org.xnio.Options;
 import org.xnio.StreamConnection;
@@ -59,7 +62,7 @@ public final class UndertowServer implements Transport {
     private final LogLimiter refusedOrigins = new LogLimiter(LOG, 10_000_000_000L);
     private final LogLimiter slowConsumers = new LogLimiter(LOG, 10_000_000_000L);
     private XnioWorker worker;
-    private AcceptingChannel<StreamConnection> server;
+    private AcceptingChannel<? extends StreamConnection> server;
     private ConnectionGate gate;
     private volatile OriginCheck origins;
     private volatile TransportHost host;
@@ -163,9 +166,18 @@ public final class UndertowServer implements Transport {
                 .set(Options.BACKLOG, 1024)
                 .getMap();
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port());
-        gate = new ConnectionGate(limits, http, transportHost, true);
+        boolean tls = settings.tls().isPresent();
+        gate = new ConnectionGate(limits, http, transportHost, !tls);
         try {
-            server = worker.createStreamConnectionServer(address, gate, socketOptions);
+            if (tls) {
+                UndertowXnioSsl ssl = new UndertowXnioSsl(worker.getXnio(), OptionMap.EMPTY, settings.tls().get());
+                // The gate handles any StreamConnection; XNIO's signature wants one typed for TLS connections.
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                ChannelListener<AcceptingChannel<SslConnection>> tlsGate = (ChannelListener) gate;
+                server = ssl.createSslConnectionServer(worker, address, tlsGate, socketOptions);
+            } else {
+                server = worker.createStreamConnectionServer(address, gate, socketOptions);
+            }
         } catch (IOException | RuntimeException e) {
             worker.shutdownNow();
             worker = null;
@@ -173,8 +185,9 @@ public final class UndertowServer implements Transport {
         }
         server.resumeAccepts();
         port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-        origins = new OriginCheck(settings.allowedOrigins(), "http", port);
-        LOG.info("Undertow listening on {}:{}, WebSocket path {}", settings.host(), port, settings.path());
+        origins = new OriginCheck(settings.allowedOrigins(), tls ? "https" : "http", port);
+        LOG.info("Undertow listening on {}://{}:{}, WebSocket path {}", tls ? "https" : "http", settings.host(), port,
+                settings.path());
     }
 
     private static boolean isUpgrade(HttpServerExchange exchange) {
