@@ -71,9 +71,10 @@ public final class BinaryEchoBench {
         final RtsClient client;
 
         Rig() {
-            // The base64 text of 64 KiB is 87,384 characters: the frame limit must let it in.
+            // The base64 text of 64 KiB is 87,384 characters: the frame limit must let it in. The default rate limit
+            // (100 messages/s per socket) would cap the echo, so it is off.
             server = RtsServer.builder().discoverServices(false).host("127.0.0.1").port(0)
-                    .maxFrameSize(2 * PAYLOAD).service(new Echo()).build();
+                    .maxFrameSize(2 * PAYLOAD).noMessageRateLimit().service(new Echo()).build();
             server.start();
             client = RtsClient.builder().uri(URI.create("ws://127.0.0.1:" + server.port() + "/")).reconnect(false)
                     .build();

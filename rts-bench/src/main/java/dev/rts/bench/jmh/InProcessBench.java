@@ -32,6 +32,8 @@ public class InProcessBench {
 
     static final int BATCH = 10_000;
     static final int WINDOW = 128;
+    /** How long a batch may go without an answer before it fails instead of hanging. */
+    static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private RtsServer server;
     private Client plain;
@@ -49,6 +51,8 @@ public class InProcessBench {
                 .service("callbacks", BenchServices.callbacks(), java.util.Map.of())
                 .service("sessions", BenchServices.sessions(), java.util.Map.of())
                 .transport(transport)
+                // A framework-overhead benchmark: the default per-socket rate limit would drop most of each batch.
+                .noMessageRateLimit()
                 .build();
         server.start();
         plain = new Client(transport.newClient(), id -> "1|hello world");
@@ -100,6 +104,7 @@ public class InProcessBench {
         private volatile int sent;
         private volatile Thread waiter;
         private volatile boolean connected;
+        private volatile String failure;
 
         Client(ClientTransport pipe, java.util.function.LongFunction<String> frames) {
             this.pipe = pipe;
@@ -125,8 +130,20 @@ public class InProcessBench {
             for (int i = 0; i < first; i++) {
                 sendNext();
             }
+            long lastProgress = System.nanoTime();
+            int seen = 0;
             while (answered.get() < count) {
-                LockSupport.park(this);
+                if (failure != null) {
+                    throw new IllegalStateException(failure);
+                }
+                int now = answered.get();
+                if (now != seen) {
+                    seen = now;
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > STALL_NANOS) {
+                    throw new IllegalStateException("No answer for 10 s after " + now + " of " + count);
+                }
+                LockSupport.parkNanos(this, STALL_NANOS / 100);
             }
             return answered.get();
         }
@@ -147,7 +164,9 @@ public class InProcessBench {
                 if (frame.startsWith("0|1|")) {
                     connected = true;
                 } else {
-                    throw new IllegalStateException("The server answered an error: " + frame);
+                    // Thrown here it would be lost on the server's thread: hand it to the waiting benchmark instead.
+                    failure = "The server answered an error: " + frame;
+                    LockSupport.unpark(waiter);
                 }
                 return;
             }
@@ -160,6 +179,7 @@ public class InProcessBench {
 
         @Override
         public void onClose(int code, String reason) {
+            failure = "The server closed the connection: " + code + " " + reason;
             LockSupport.unpark(waiter);
         }
     }

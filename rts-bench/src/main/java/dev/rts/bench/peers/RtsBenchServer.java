@@ -41,6 +41,13 @@ public final class RtsBenchServer {
                 .service("fan", fanService(), Map.of())
                 .host("127.0.0.1")
                 .port(port)
+                // The per-socket and per-address defaults that protect a public server would cap the load generator
+                // (50 sockets x 10 calls in flight, 10,000 idle sockets from 16 addresses); the peers have no such
+                // limits, so the comparison turns them off.
+                .noMessageRateLimit()
+                .newSessionsPerAddress(Integer.MAX_VALUE, Integer.MAX_VALUE)
+                .maxConnectionsPerAddress(20_000)
+                .maxConnections(20_000)
                 .build();
         server.start().get("rpc", Rpc.class).namespace("bench", new Actions());
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
