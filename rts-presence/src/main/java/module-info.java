@@ -6,7 +6,7 @@ module dev.rts.presence {
 
     exports dev.rts.presence;
 
-    // The browser half is META-INF/rts/dev.rts.presence.PresenceService.js: no package needs to be opened.
+    // The browser half is META-INF/rts/dev.rts.presence.internal.PresenceService.js: no package needs to be opened.
 
-    provides dev.rts.api.Service with dev.rts.presence.PresenceService;
+    provides dev.rts.api.Service with dev.rts.presence.internal.PresenceService;
 }

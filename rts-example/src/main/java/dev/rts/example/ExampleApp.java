@@ -89,7 +89,7 @@ public final class ExampleApp implements AutoCloseable {
                 .discoverServices(true)
                 .service(new DemoService())
                 .service(new SketchService())
-                .service(Presence.service().authorizer(new RoomPresence()).build())
+                .service(Presence.builder().authorizer(new RoomPresence()).build())
                 .service(liveReloadSettings.build())
                 .onStart(ExampleApp::registerMethods);
         if (!options.origins().isEmpty()) {

@@ -23,7 +23,7 @@ class BatchingTest {
     @SuppressWarnings("unchecked")
     void aThousandJoinsReachAWatcherInFewFramesAndTheFoldedListIsExact() {
         try (TestServer server = TestServer.builder()
-                .service(Presence.service().authorizer(PresenceAuthorizer.ALLOW_ALL)
+                .service(Presence.builder().authorizer(PresenceAuthorizer.ALLOW_ALL)
                         .batchInterval(Duration.ofMillis(50)).build())
                 .timeout(Duration.ofSeconds(20))
                 .start()) {

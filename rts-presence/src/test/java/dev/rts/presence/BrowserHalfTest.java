@@ -24,7 +24,7 @@ class BrowserHalfTest {
     void theHalfWorksInAClientWithOnlyThe2013Contract() throws Exception {
         Path half = Files.createTempFile("PresenceService", ".js");
         try {
-            Files.writeString(half, new PresenceService().clientCode().orElseThrow());
+            Files.writeString(half, Presence.service().clientCode().orElseThrow());
             Path script = Path.of(BrowserHalfTest.class.getResource("half-2013.mjs").toURI());
             String output = run(List.of("node", script.toString(), half.toString()));
             assumeThat(output).as("Node on the PATH").isNotNull();

@@ -23,7 +23,7 @@ class DroppedConnectionTest {
         try (TestServer server = TestServer.builder()
                 .realWebSocket(true)
                 .configure(b -> b.idleTimeout(IDLE).pingInterval(Duration.ofMillis(100)))
-                .service(Presence.service().authorizer(PresenceAuthorizer.ALLOW_ALL).gracePeriod(GRACE)
+                .service(Presence.builder().authorizer(PresenceAuthorizer.ALLOW_ALL).gracePeriod(GRACE)
                         .batchInterval(Duration.ofMillis(20)).build())
                 .start()) {
             TestClient watcher = server.client();

@@ -36,7 +36,7 @@ class PresenceClusterTest {
     }
 
     private TestCluster start(int servers, Duration nodeTimeout) {
-        cluster = TestCluster.start(servers, server -> server.service(Presence.service()
+        cluster = TestCluster.start(servers, server -> server.service(Presence.builder()
                 .authorizer(PresenceAuthorizer.ALLOW_ALL)
                 .batchInterval(Duration.ofMillis(20))
                 .heartbeatInterval(HEARTBEAT)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rts.api.Feature;
 import dev.rts.api.Service;
+import dev.rts.presence.internal.PresenceService;
 import dev.rts.testkit.TestClient;
 import dev.rts.testkit.TestServer;
 import java.time.Duration;
@@ -32,21 +33,33 @@ class PresenceServiceTest {
 
     @Test
     void badSettingsAreRejectedNamingTheProperty() {
-        PresenceService.Builder builder = Presence.service();
+        Presence.Builder builder = Presence.builder();
 
         assertThatThrownBy(() -> builder.gracePeriod(Duration.ofSeconds(-1)))
-                .hasMessage("gracePeriod must be between PT0S and PT5M but was PT-1S");
+                .hasMessage("Presence gracePeriod must be between PT0S and PT5M but was PT-1S");
         assertThatThrownBy(() -> builder.maxMembersPerTopic(0))
-                .hasMessage("maxMembersPerTopic must be 1 to 1000000 but was 0");
+                .hasMessage("Presence maxMembersPerTopic must be 1 to 1000000 but was 0");
         assertThatThrownBy(() -> builder.heartbeatInterval(Duration.ofSeconds(10)).nodeTimeout(Duration.ofSeconds(15))
-                .build()).hasMessage("nodeTimeout (PT15S) must be at least twice heartbeatInterval (PT10S), or live "
-                + "nodes would time out");
+                .build()).hasMessage("Presence nodeTimeout (PT15S) must be at least twice heartbeatInterval (PT10S), "
+                + "or live nodes would time out");
         assertThatThrownBy(() -> builder.authorizer(null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
+    void anExplicitlyMountedInstanceReplacesTheDiscoveredOne() {
+        Service configured = Presence.builder().authorizer(PresenceAuthorizer.ALLOW_ALL).build();
+        try (TestServer server = TestServer.builder()
+                .configure(b -> b.discoverServices(true))
+                .service(configured)
+                .start()) {
+            TestClient client = server.client();
+            Peers.ok(client, "{\"join\":\"room\"}");
+        }
+    }
+
+    @Test
     void byDefaultBrowsersMayNeitherJoinNorWatch() {
-        try (TestServer server = TestServer.start(new PresenceService())) {
+        try (TestServer server = TestServer.start(Presence.service())) {
             TestClient client = server.client();
             assertThat(Peers.request(client, "{\"join\":\"room\"}")).containsEntry("error",
                     "Not allowed to join presence topic 'room': the server's PresenceAuthorizer refused it");
@@ -55,7 +68,7 @@ class PresenceServiceTest {
 
     @Test
     void theTrackerPutsSignedInUsersIntoOnlineAndTakesThemOutWhenTheySignOut() throws Exception {
-        try (TestServer server = TestServer.start(Presence.service()
+        try (TestServer server = TestServer.start(Presence.builder()
                 .tracker(session -> session.userId().isPresent() ? Map.of("online", Map.of("via", "tracker"))
                         : Map.of())
                 .batchInterval(Duration.ofMillis(10))

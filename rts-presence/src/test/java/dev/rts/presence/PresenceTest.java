@@ -18,7 +18,7 @@ class PresenceTest {
     private static final Duration GRACE = Duration.ofMillis(300);
 
     private final TestServer server = TestServer.builder()
-            .service(Presence.service()
+            .service(Presence.builder()
                     .authorizer(new PresenceAuthorizer() {
                         @Override
                         public boolean mayJoin(dev.rts.api.Session session, String topic) {
@@ -175,7 +175,7 @@ class PresenceTest {
     @Test
     void membersPerTopicAndWatchesPerConnectionAreRefusedNamingTheBoundAndItsValue() {
         TestServer small = TestServer.builder()
-                .service(Presence.service().authorizer(PresenceAuthorizer.ALLOW_ALL)
+                .service(Presence.builder().authorizer(PresenceAuthorizer.ALLOW_ALL)
                         .maxMembersPerTopic(2).maxWatchesPerConnection(1).build())
                 .start();
         try {

@@ -92,7 +92,7 @@ public final class ClusterNode {
         // The test's control client polls as fast as it can (controlUntil): no per-socket message rate limit here.
         RtsServer server = RtsServer.builder().discoverServices(false).host("127.0.0.1").port(0).noMessageRateLimit()
                 .service(PubSub.builder().authorizer((session, channel) -> true).build())
-                .service(Presence.service().heartbeatInterval(Duration.ofMillis(500))
+                .service(Presence.builder().heartbeatInterval(Duration.ofMillis(500))
                         .nodeTimeout(Duration.ofSeconds(NODE_TIMEOUT_SECONDS)).build())
                 .service(new Control())
                 .build();

@@ -72,7 +72,7 @@ public final class PresenceMassJoin {
         int joins = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int watcherCount = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         try (TestServer server = TestServer.builder()
-                .service(Presence.service().authorizer(PresenceAuthorizer.ALLOW_ALL).build())
+                .service(Presence.builder().authorizer(PresenceAuthorizer.ALLOW_ALL).build())
                 .timeout(Duration.ofSeconds(60))
                 .start()) {
             CountDownLatch exact = new CountDownLatch(watcherCount);

@@ -22,4 +22,9 @@ public record PresenceConfig(Duration gracePeriod, Duration batchInterval, Durat
                              Duration nodeTimeout, int maxTopicsPerConnection, int maxWatchesPerConnection,
                              int maxMetaBytes, int maxMembersPerTopic, PresenceAuthorizer authorizer,
                              PresenceTracker tracker) {
+
+    /** The defaults: the numbers the builder's Javadoc and the Bounds table in docs/ARCHITECTURE.md name. */
+    public static final PresenceConfig DEFAULTS = new PresenceConfig(Duration.ofSeconds(3), Duration.ofMillis(50),
+            Duration.ofSeconds(3), Duration.ofSeconds(12), 20, 20, 1024, 10_000, PresenceAuthorizer.DENY_ALL,
+            PresenceTracker.NONE);
 }
