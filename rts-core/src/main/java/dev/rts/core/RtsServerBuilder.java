@@ -6,6 +6,7 @@ import dev.rts.api.Service;
 import dev.rts.api.ServiceOptions;
 import dev.rts.core.internal.DefaultRtsServer;
 import dev.rts.core.internal.FatalErrors;
+import dev.rts.core.internal.PemFiles;
 import dev.rts.core.internal.ServerConfig;
 import dev.rts.core.internal.ServerLimits;
 import dev.rts.core.spi.ConnectionLimits;
@@ -62,6 +63,7 @@ public final class RtsServerBuilder {
     private int maxConnectionsPerAddress = 256;
     private Duration requestHeaderTimeout = Duration.ofSeconds(10);
     private int maxHeaderSize = 16 * 1024;
+    private int socketSendBuffer;
     private Duration slowConsumerGrace = Duration.ofSeconds(5);
     private int port = 3001;
     private String path = "/";
@@ -436,26 +438,53 @@ public final class RtsServerBuilder {
         Objects.requireNonNull(keyStore, "tlsKeyStore");
         Objects.requireNonNull(password, "tlsKeyStore password");
         char[] secret = password.toCharArray();
+        KeyStore store;
         try {
-            KeyStore store = KeyStore.getInstance(keyStore.toFile(), secret);
+            store = KeyStore.getInstance(keyStore.toFile(), secret);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("tlsKeyStore '" + keyStore + "' cannot be used: " + e.getMessage()
+                    + "; expected a PKCS12 or JKS file and its password", e);
+        }
+        this.tls = tlsContext(store, secret, "tlsKeyStore '" + keyStore + "'");
+        return this;
+    }
+
+    /**
+     * Listens with TLS (HTTPS and WSS) using PEM files as certbot and most tools write them. The files are read now.
+     *
+     * @param certificateChain the server's certificate followed by its intermediates, PEM
+     * @param privateKey       the certificate's private key, PEM: PKCS#8 ({@code BEGIN PRIVATE KEY}; RSA, EC or
+     *                         EdDSA) or PKCS#1 ({@code BEGIN RSA PRIVATE KEY}), not encrypted
+     * @return this builder
+     * @throws IllegalArgumentException naming the file and what is wrong with it (an encrypted or SEC1 key is refused
+     *                                  with the openssl command that converts it)
+     */
+    public RtsServerBuilder tlsPem(Path certificateChain, Path privateKey) {
+        Objects.requireNonNull(certificateChain, "tlsPem certificateChain");
+        Objects.requireNonNull(privateKey, "tlsPem privateKey");
+        this.tls = tlsContext(PemFiles.keyStore(certificateChain, privateKey), PemFiles.password(),
+                "tlsPem '" + certificateChain + "'");
+        return this;
+    }
+
+    private static SSLContext tlsContext(KeyStore store, char[] secret, String source) {
+        try {
             boolean hasKey = false;
             for (String alias : Collections.list(store.aliases())) {
                 hasKey |= store.isKeyEntry(alias);
             }
             if (!hasKey) {
-                throw new IllegalArgumentException("tlsKeyStore '" + keyStore + "' holds no private key entry; create "
+                throw new IllegalArgumentException(source + " holds no private key entry; create "
                         + "one with keytool -genkeypair or openssl pkcs12 -export");
             }
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store, secret);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys.getKeyManagers(), null, null);
-            this.tls = context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("tlsKeyStore '" + keyStore + "' cannot be used: " + e.getMessage()
-                    + "; expected a PKCS12 or JKS file and its password", e);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException(source + " cannot be used: " + e.getMessage(), e);
         }
-        return this;
     }
 
     /**
@@ -622,13 +651,27 @@ public final class RtsServerBuilder {
     }
 
     /**
+     * The kernel send buffer of each accepted socket ({@code SO_SNDBUF}), in bytes. By default (0) the kernel sizes
+     * it itself; on Linux it grows to {@code net.ipv4.tcp_wmem}'s maximum (4 MiB by default) for a peer that does
+     * not read, memory that {@link #maxQueuedBytes(long)} does not count. A fixed size bounds what the kernel holds
+     * per socket, at some cost to throughput over long, fast links; the kernel may double the value it is given.
+     *
+     * @param bytes 0 for the kernel's own sizing, else at least 4096
+     * @return this builder
+     */
+    public RtsServerBuilder socketSendBuffer(int bytes) {
+        this.socketSendBuffer = bytes == 0 ? 0 : atLeast("socketSendBuffer", bytes, 4096);
+        return this;
+    }
+
+    /**
      * Builds the server. Services are discovered and validated when it starts.
      *
      * @return an unstarted server
      */
     public RtsServer build() {
         ConnectionLimits connectionLimits = new ConnectionLimits(maxConnections, maxConnectionsPerAddress,
-                requestHeaderTimeout, maxHeaderSize, slowConsumerGrace, maxQueuedBytes * 4);
+                requestHeaderTimeout, maxHeaderSize, slowConsumerGrace, maxQueuedBytes * 4, socketSendBuffer);
         TransportSettings settings = new TransportSettings(host, port, path, allowedOrigins, maxFrameSize,
                 maxQueuedBytes, pingInterval, idleTimeout, Optional.ofNullable(staticDirectory), connectionLimits,
                 production, Optional.ofNullable(tls));

@@ -16,7 +16,10 @@ import java.time.Duration;
  * @param slowConsumerGrace        how long a connection's send queue may stay over {@code maxQueuedBytes} before the
  *                                 connection is dropped as a slow consumer
  * @param maxQueuedBytesHardCap    the send queue size at which a connection is dropped at once
+ * @param socketSendBuffer         the kernel send buffer ({@code SO_SNDBUF}) of each accepted socket in bytes, or 0
+ *                                 to leave its sizing to the kernel
  */
 public record ConnectionLimits(int maxConnections, int maxConnectionsPerAddress, Duration requestHeaderTimeout,
-                               int maxHeaderSize, Duration slowConsumerGrace, long maxQueuedBytesHardCap) {
+                               int maxHeaderSize, Duration slowConsumerGrace, long maxQueuedBytesHardCap,
+                               int socketSendBuffer) {
 }

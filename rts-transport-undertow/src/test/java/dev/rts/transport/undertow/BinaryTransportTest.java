@@ -142,6 +142,7 @@ class BinaryTransportTest {
         big.sendBinary(frame("1||", new byte[4096]));
 
         assertThat(big.awaitClose()).isEqualTo(1009);
+        assertThat(big.awaitCloseReason()).as("RTS's words, not Undertow's").isEqualTo("Message too big (limit 4096 bytes)");
         other.sendBinary(frame("1|1|", new byte[] {1, 2}));
         assertThat(other.nextBinary()).isEqualTo(frame("1|1|", new byte[] {2, 1}));
     }

@@ -38,7 +38,18 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Opens a WebSocket from a chosen local address (any 127.x.y.z works on Linux loopback). */
     RawWebSocket(String from, int port, int readTimeoutMillis) throws IOException {
+        this(from, port, readTimeoutMillis, 0);
+    }
+
+    /**
+     * Opens a WebSocket with a chosen receive buffer (0 keeps the system's): a small one keeps the kernel from
+     * absorbing what a reader that stops reading is sent, so the server's own queue grows.
+     */
+    RawWebSocket(String from, int port, int readTimeoutMillis, int receiveBufferBytes) throws IOException {
         socket = new Socket();
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
         socket.bind(new java.net.InetSocketAddress(from, 0));
         socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(readTimeoutMillis);

@@ -116,6 +116,124 @@ class TlsTest {
         assertThat(((WebSocketHandshakeException) failure.getCause()).getResponse().statusCode()).isEqualTo(403);
     }
 
+    /** Writes PEM files from a key store's entry: the chain, and the key in PKCS#8 or, for RSA, PKCS#1. */
+    private static Path[] pem(Path store, String name, boolean pkcs1) throws Exception {
+        KeyStore keys = KeyStore.getInstance(store.toFile(), PASSWORD.toCharArray());
+        java.security.Key key = keys.getKey("rts", PASSWORD.toCharArray());
+        StringBuilder chain = new StringBuilder();
+        for (java.security.cert.Certificate certificate : keys.getCertificateChain("rts")) {
+            chain.append(block("CERTIFICATE", certificate.getEncoded()));
+        }
+        byte[] der = key.getEncoded();
+        String keyPem = pkcs1 ? block("RSA PRIVATE KEY", pkcs1Of(der)) : block("PRIVATE KEY", der);
+        Path certificates = dir.resolve(name + "-chain.pem");
+        Path privateKey = dir.resolve(name + "-key.pem");
+        java.nio.file.Files.writeString(certificates, chain);
+        java.nio.file.Files.writeString(privateKey, "a comment openssl leaves\n" + keyPem);
+        return new Path[] {certificates, privateKey};
+    }
+
+    private static String block(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+
+    /** The RSAPrivateKey inside a PKCS#8 PrivateKeyInfo: the content of its last element, an octet string. */
+    private static byte[] pkcs1Of(byte[] pkcs8) {
+        int at = 1;
+        at += lengthBytes(pkcs8, at);
+        at += 3; // INTEGER 0
+        at += 2 + pkcs8[at + 1]; // the algorithm identifier, a short SEQUENCE
+        assertThat(pkcs8[at]).as("OCTET STRING tag").isEqualTo((byte) 0x04);
+        at += 1;
+        int length = length(pkcs8, at);
+        at += lengthBytes(pkcs8, at);
+        return java.util.Arrays.copyOfRange(pkcs8, at, at + length);
+    }
+
+    private static int lengthBytes(byte[] der, int at) {
+        return (der[at] & 0x80) == 0 ? 1 : 1 + (der[at] & 0x7f);
+    }
+
+    private static int length(byte[] der, int at) {
+        if ((der[at] & 0x80) == 0) {
+            return der[at];
+        }
+        int length = 0;
+        for (int i = 1; i <= (der[at] & 0x7f); i++) {
+            length = (length << 8) | (der[at + i] & 0xff);
+        }
+        return length;
+    }
+
+    private static Path rsaKeyStore() throws Exception {
+        Path store = dir.resolve("rsa.p12");
+        if (!java.nio.file.Files.exists(store)) {
+            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-alias", "rts", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
+                    "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
+                    "-keystore", store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
+                    .redirectErrorStream(true).start();
+            String output = new String(keytool.getInputStream().readAllBytes());
+            assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(keytool.exitValue()).as("keytool: %s", output).isZero();
+        }
+        return store;
+    }
+
+    private void assertServesHttps(Path trusted) throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(trusting(trusted))
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> script = client.send(HttpRequest.newBuilder(
+                URI.create("https://127.0.0.1:" + server.port() + "/rts/client.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void pemFilesWithAPkcs8EcKeyServeHttps() throws Exception {
+        Path[] files = pem(keyStore, "ec", false);
+        server = RtsServer.builder().discoverServices(false).host("127.0.0.1").port(0).tlsPem(files[0], files[1])
+                .build();
+        server.start();
+
+        assertServesHttps(keyStore);
+    }
+
+    @Test
+    void pemFilesWithAPkcs1RsaKeyServeHttps() throws Exception {
+        Path rsa = rsaKeyStore();
+        Path[] files = pem(rsa, "rsa", true);
+        assertThat(java.nio.file.Files.readString(files[1])).contains("-----BEGIN RSA PRIVATE KEY-----");
+        server = RtsServer.builder().discoverServices(false).host("127.0.0.1").port(0).tlsPem(files[0], files[1])
+                .build();
+        server.start();
+
+        assertServesHttps(rsa);
+    }
+
+    @Test
+    void unusablePemFilesAreRefusedWhenSetWithWhatToDo() throws Exception {
+        Path[] ec = pem(keyStore, "ec", false);
+        Path[] rsa = pem(rsaKeyStore(), "rsa", false);
+        Path encrypted = dir.resolve("encrypted.pem");
+        java.nio.file.Files.writeString(encrypted, block("ENCRYPTED PRIVATE KEY", new byte[] {1, 2, 3}));
+        Path sec1 = dir.resolve("sec1.pem");
+        java.nio.file.Files.writeString(sec1, block("EC PRIVATE KEY", new byte[] {1, 2, 3}));
+
+        assertThat(catchThrowable(() -> RtsServer.builder().tlsPem(ec[0], encrypted)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is encrypted; decrypt it with");
+        assertThat(catchThrowable(() -> RtsServer.builder().tlsPem(ec[0], sec1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("openssl pkcs8 -topk8 -nocrypt");
+        assertThat(catchThrowable(() -> RtsServer.builder().tlsPem(ec[0], rsa[1])))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is an RSA key but the first certificate");
+        assertThat(catchThrowable(() -> RtsServer.builder().tlsPem(ec[1], ec[1])))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds no certificate");
+        assertThat(catchThrowable(() -> RtsServer.builder().tlsPem(ec[0], dir.resolve("missing.pem"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be read");
+    }
+
     @Test
     void aWrongKeyStorePasswordIsRefusedWhenSetNamingTheProperty() {
         assertThat(catchThrowable(() -> RtsServer.builder().tlsKeyStore(keyStore, "wrong")))

@@ -14,7 +14,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.xnio.ChannelListener;
 import java.nio.ByteBuffer;
-import org.xnio.Pooled;
 
 /**
  * Reads frames on the I/O thread and hands complete messages to the server. Enforces the frame size limit while
@@ -49,7 +48,17 @@ final class FrameListener extends AbstractReceiveListener {
      */
     @Override
     protected void onText(WebSocketChannel channel, StreamSourceFrameChannel message) {
-        TextReader reader = new TextReader(channel);
+        read(channel, message, false);
+    }
+
+    /** Reads a binary message ourselves, for the same reason as {@link #onText}. */
+    @Override
+    protected void onBinary(WebSocketChannel channel, StreamSourceFrameChannel message) {
+        read(channel, message, true);
+    }
+
+    private void read(WebSocketChannel channel, StreamSourceFrameChannel message, boolean binary) {
+        MessageReader reader = new MessageReader(channel, binary);
         message.getReadSetter().set(reader);
         reader.handleEvent(message);
         if (!reader.done) {
@@ -57,15 +66,17 @@ final class FrameListener extends AbstractReceiveListener {
         }
     }
 
-    /** Collects one text message, up to the frame size. */
-    private final class TextReader implements ChannelListener<StreamSourceFrameChannel> {
+    /** Collects one message, up to the frame size. */
+    private final class MessageReader implements ChannelListener<StreamSourceFrameChannel> {
         private final WebSocketChannel channel;
+        private final boolean binary;
         private final ByteArrayOutputStream data = new ByteArrayOutputStream(256);
         private final ByteBuffer buffer = ByteBuffer.allocate(4096);
         private boolean done;
 
-        TextReader(WebSocketChannel channel) {
+        MessageReader(WebSocketChannel channel, boolean binary) {
             this.channel = channel;
+            this.binary = binary;
         }
 
         @Override
@@ -106,6 +117,11 @@ final class FrameListener extends AbstractReceiveListener {
         }
 
         private void deliver() {
+            if (binary) {
+                connection.touch();
+                host.receivedBinary(connection, ByteBuffer.wrap(data.toByteArray()));
+                return;
+            }
             String text;
             try {
                 text = StandardCharsets.UTF_8.newDecoder()
@@ -131,29 +147,6 @@ final class FrameListener extends AbstractReceiveListener {
             host.fatalError(e);
             throw e;
         }
-    }
-
-    @Override
-    protected void onFullBinaryMessage(WebSocketChannel channel, BufferedBinaryMessage message) {
-        connection.touch();
-        Pooled<ByteBuffer[]> data = message.getData();
-        ByteBuffer frame;
-        try {
-            // One copy out of Undertow's pooled buffers, which go back to the pool; the server shares this one.
-            ByteBuffer[] parts = data.getResource();
-            int size = 0;
-            for (ByteBuffer part : parts) {
-                size += part.remaining();
-            }
-            frame = ByteBuffer.allocate(size);
-            for (ByteBuffer part : parts) {
-                frame.put(part);
-            }
-            frame.flip();
-        } finally {
-            data.free();
-        }
-        host.receivedBinary(connection, frame);
     }
 
     @Override

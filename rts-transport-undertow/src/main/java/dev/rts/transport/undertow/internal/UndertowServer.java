@@ -62,6 +62,7 @@ public final class UndertowServer implements Transport {
     private final LogLimiter refusedOrigins = new LogLimiter(LOG, 10_000_000_000L);
     private final LogLimiter slowConsumers = new LogLimiter(LOG, 10_000_000_000L);
     private XnioWorker worker;
+    private DefaultByteBufferPool bufferPool;
     private AcceptingChannel<? extends StreamConnection> server;
     private ConnectionGate gate;
     private volatile OriginCheck origins;
@@ -157,14 +158,18 @@ public final class UndertowServer implements Transport {
                 .set(UndertowOptions.NO_REQUEST_TIMEOUT, headerTimeout)
                 .set(UndertowOptions.MAX_HEADER_SIZE, limits.maxHeaderSize())
                 .getMap();
-        HttpOpenListener http = new HttpOpenListener(new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4),
+        bufferPool = new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 4);
+        HttpOpenListener http = new HttpOpenListener(bufferPool,
                 undertowOptions);
         http.setRootHandler(root);
-        OptionMap socketOptions = OptionMap.builder()
+        OptionMap.Builder socketOptionsBuilder = OptionMap.builder()
                 .set(Options.TCP_NODELAY, true)
                 .set(Options.REUSE_ADDRESSES, true)
-                .set(Options.BACKLOG, 1024)
-                .getMap();
+                .set(Options.BACKLOG, 1024);
+        if (limits.socketSendBuffer() > 0) {
+            socketOptionsBuilder.set(Options.SEND_BUFFER, limits.socketSendBuffer());
+        }
+        OptionMap socketOptions = socketOptionsBuilder.getMap();
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port());
         boolean tls = settings.tls().isPresent();
         gate = new ConnectionGate(limits, http, transportHost, !tls);
@@ -286,6 +291,8 @@ public final class UndertowServer implements Transport {
             Thread.currentThread().interrupt();
         }
         worker = null;
+        // Direct buffers cached per thread go back to the system now, not at some later garbage collection.
+        bufferPool.close();
         LOG.info("Undertow stopped");
     }
 
