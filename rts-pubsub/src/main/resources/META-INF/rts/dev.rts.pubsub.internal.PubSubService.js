@@ -1,11 +1,23 @@
 function (client) {
     // Pushes: {"e":event,"p":[args],"c":channel (channel events only)}.
     // Answers to this tab's requests: {"r":id,"ok":true,"channels":[...]} or {"r":id,"error":"..."}.
+    // RTS extensions of the client (status events) are feature-detected: with the 2013 contract only (id, name,
+    // options, use, send, onmessage) everything works except failing the callbacks of requests a closed connection
+    // lost, and errors without a callback go to the console instead of the 'error' event.
+    var status = client.status && typeof client.status.on === 'function' ? client.status : null;
     var handlers = {};
     var pending = {};   // request id -> {cb, written}
     var nextId = 1;
-    var ready = false;
+    var ready = !status; // without status events, assume every send is written
     var api;
+
+    function report(err) {
+        if (status && typeof status.emit === 'function') {
+            status.emit('error', err);
+        } else if (typeof console !== 'undefined') {
+            console.warn(err.message);
+        }
+    }
 
     function add(event, fn, once) {
         if (typeof fn !== 'function') {
@@ -41,7 +53,7 @@ function (client) {
         if (p && p.cb) {
             p.cb(err, msg.channels);
         } else if (err) {
-            client.status.emit('error', err);
+            report(err);
         }
     }
 
@@ -67,18 +79,20 @@ function (client) {
     };
 
     // Frames queued while disconnected go out before 'ready' listeners run; those already written lose their answer.
-    client.status.on('ready', () => {
-        ready = true;
-        Object.keys(pending).forEach(id => { pending[id].written = true; });
-    });
-    client.status.on('close', () => {
-        ready = false;
-        Object.keys(pending).forEach(id => {
-            if (pending[id].written) {
-                answer({ r: id, error: 'Connection closed before a reply' });
-            }
+    if (status) {
+        status.on('ready', () => {
+            ready = true;
+            Object.keys(pending).forEach(id => { pending[id].written = true; });
         });
-    });
+        status.on('close', () => {
+            ready = false;
+            Object.keys(pending).forEach(id => {
+                if (pending[id].written) {
+                    answer({ r: id, error: 'Connection closed before a reply' });
+                }
+            });
+        });
+    }
 
     api = {
         on: (event, fn) => add(event, fn, false),

@@ -2,11 +2,14 @@ function (client) {
     // rpc('ns.method', ...args, callback): the callback gets the answered values as arguments, or an Error first.
     // rpc('ns.method', ...args): a Promise of the array of answered values, rejected with an Error.
     // See rts-rpc/README.md.
+    // Works with the 2013 service contract too (id, name, options, use, send, onmessage): there send returns no
+    // callback id and nobody calls onerror, so a call that gets no answer fails by the client timeout alone.
     const timeout = client.options.timeout || 30000;
     const pending = new Map();   // callback id -> settle(err, values)
     let sending = null;          // the call being sent: the core may fail it before send() returns its id
 
-    // The server reported an error for the frame, the connection closed before the answer, or the queue was full.
+    // RTS's extension: the server reported an error for the frame, the connection closed before the answer, or the
+    // queue was full. A 2013 client never calls it.
     client.onerror = (err, id) => (pending.get(id) || sending)?.(err);
 
     return function rpc(method, ...args) {
@@ -30,7 +33,7 @@ function (client) {
             sending = null;
         }
         if (!done) {
-            pending.set(id, settle);
+            if (id !== undefined) pending.set(id, settle);
             timer = setTimeout(() => settle(new Error(`RPC '${method}' got no answer within ${timeout} ms`)), timeout);
         }
         return promise;
