@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rts.api.Service;
+import dev.rts.testkit.NodeScript;
 import dev.rts.testkit.RtsExtension;
 import dev.rts.testkit.TestClient;
+import dev.rts.testkit.TestServer;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -58,5 +60,14 @@ class ${serviceClass}ServiceTest {
             assertThat(service.name()).isEqualTo("${serviceName}");
             assertThat(service.clientCode()).hasValueSatisfying(js -> assertThat(js).startsWith("function (client) {"));
         });
+    }
+
+    @Test
+    void theBrowserHalfWorksInAClientWithOnlyThe2013Contract() {
+        // Runs browser-half-2013.mjs in Node against a real socket; skipped where Node is missing, except under CI.
+        try (TestServer server = TestServer.builder().realWebSocket(true).service(${serviceClass}.service()).start();
+             NodeScript node = NodeScript.start(server, getClass().getResource("browser-half-2013.mjs"))) {
+            assertThat(node.result()).isEqualTo("[1,1]");
+        }
     }
 }
