@@ -11,10 +11,10 @@ import java.util.Optional;
  * {@code configure(name, options)}). Immutable. Typed getters check the type and say what they found.
  *
  * <p>This string-keyed map is for third-party services that want configuration without a builder of their own. The
- * first-party services are configured with typed builders instead ({@code Rpc.builder()},
- * {@code LiveReload.builder()}, the pubsub builder) and refuse a non-empty options map, so that each of them has one
- * way to be configured. A third-party service with several settings is better served the same way: a builder that
- * checks each setting when set and builds the service.
+ * first-party services are configured with typed builders instead ({@code Rpc.builder()}, {@code PubSub.builder()},
+ * {@code Presence.builder()}, {@code LiveReload.builder()}) and refuse a non-empty options map, so that each of them
+ * has one way to be configured. A third-party service with several settings is better served the same way: a builder
+ * that checks each setting when set and builds the service (docs/SERVICE-AUTHORS.md).
  */
 public final class ServiceOptions {
 

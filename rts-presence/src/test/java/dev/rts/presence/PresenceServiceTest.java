@@ -46,6 +46,16 @@ class PresenceServiceTest {
     }
 
     @Test
+    void anOptionsMapIsRefusedNamingTheBuilder() {
+        TestServer.Builder builder = TestServer.builder().service("presence", Presence.service(),
+                Map.of("gracePeriod", "5s"));
+
+        assertThatThrownBy(builder::start).hasRootCauseMessage("Presence takes no options map but was given "
+                + "[gracePeriod]; configure it with Presence.builder().authorizer(...).gracePeriod(...).build() and "
+                + "mount that service");
+    }
+
+    @Test
     void anExplicitlyMountedInstanceReplacesTheDiscoveredOne() {
         Service configured = Presence.builder().authorizer(PresenceAuthorizer.ALLOW_ALL).build();
         try (TestServer server = TestServer.builder()

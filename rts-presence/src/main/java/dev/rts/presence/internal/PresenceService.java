@@ -75,10 +75,18 @@ public final class PresenceService implements Service {
      *
      * @param context this service's view of the server
      * @return the {@link Presence} API
-     * @throws IllegalStateException if this instance was already started
+     * @throws IllegalArgumentException if an options map was given: presence is configured with
+     *                                  {@link Presence#builder()}
+     * @throws IllegalStateException    if this instance was already started
      */
     @Override
     public synchronized Presence start(ServiceContext context) {
+        if (!context.options().asMap().isEmpty()) {
+            // One way to configure a first-party service: its typed builder, never a string-keyed map.
+            throw new IllegalArgumentException("Presence takes no options map but was given "
+                    + context.options().asMap().keySet().stream().sorted().toList() + "; configure it with "
+                    + "Presence.builder().authorizer(...).gracePeriod(...).build() and mount that service");
+        }
         if (started) {
             throw new IllegalStateException("This PresenceService was already started (as '" + context.name()
                     + "' or on another server); build one instance per server");
