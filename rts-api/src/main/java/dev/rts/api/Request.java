@@ -58,4 +58,15 @@ public interface Request {
      *                               completed the handshake
      */
     Session session();
+
+    /**
+     * Who the sending socket was admitted as by the server's authenticator, as of this message: a refresh over the
+     * socket may have updated the claims and expiry since it opened. Without an authenticator every socket is
+     * {@link Identity#ANONYMOUS}. Unlike {@link #session()}, it needs no {@link Feature#SESSIONS}.
+     *
+     * @return the socket's identity, never {@code null}
+     */
+    default Identity identity() {
+        return Identity.ANONYMOUS;
+    }
 }

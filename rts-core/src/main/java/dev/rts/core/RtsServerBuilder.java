@@ -78,6 +78,8 @@ public final class RtsServerBuilder {
     private boolean production;
     private Path root = Path.of("").toAbsolutePath();
     private String sessionCookieName = "connect.sid";
+    private Authenticator authenticator;
+    private Duration authenticationTimeout = Duration.ofSeconds(10);
 
     RtsServerBuilder() {
     }
@@ -528,6 +530,35 @@ public final class RtsServerBuilder {
     }
 
     /**
+     * Authenticates every WebSocket upgrade before it happens, and renews credentials over open sockets (see
+     * {@link Authenticator}). Refused upgrades get {@code 401} or {@code 403} and no socket; admitted sockets carry
+     * the user and claims the authenticator chose ({@code Request.identity()}), their session is bound to that user,
+     * and they are closed with 4401 when their credentials expire without a refresh. The browser bundle then includes
+     * the refresh add-on. Without an authenticator every socket is anonymous.
+     *
+     * @param authenticator the authenticator
+     * @return this builder
+     * @throws NullPointerException if it is {@code null}
+     */
+    public RtsServerBuilder authenticator(Authenticator authenticator) {
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        return this;
+    }
+
+    /**
+     * How long the {@link Authenticator} may take to decide about an upgrade or a refresh (default 10 s). Past it
+     * the upgrade is answered {@code 503} and the refresh refused, and a line is logged.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if it is not positive
+     */
+    public RtsServerBuilder authenticationTimeout(Duration timeout) {
+        this.authenticationTimeout = positive("authenticationTimeout", timeout);
+        return this;
+    }
+
+    /**
      * How long a socket may stay open without completing the connect handshake (default 10 s); then it is closed
      * with 1008 and the reason {@code Connect handshake not completed within 10 s}.
      *
@@ -682,7 +713,8 @@ public final class RtsServerBuilder {
                 Map.copyOf(discoveredOptions), Set.copyOf(excluded), List.copyOf(middleware),
                 Optional.ofNullable(sessionStore), sessionMaxAge, Optional.ofNullable(executor),
                 Optional.ofNullable(transport), settings, maxPendingMessages, production, root, sessionCookieName,
-                List.copyOf(startHooks), Optional.ofNullable(clusterBus), limits));
+                List.copyOf(startHooks), Optional.ofNullable(clusterBus), limits, Optional.ofNullable(authenticator),
+                authenticationTimeout));
     }
 
     private static int atLeast(String property, int value, int min) {

@@ -26,6 +26,8 @@ import java.util.zip.GZIPOutputStream;
 final class ClientCode {
 
     static final String CORE_RESOURCE = "/dev/rts/core/client/rts-client.js";
+    /** Renews credentials over the open socket; in the bundle only when the server has an authenticator. */
+    static final String AUTH_RESOURCE = "/dev/rts/core/client/rts-auth.js";
 
     /** A service without a browser half gets its raw per-service client (send, onmessage) as its API. */
     static final String DEFAULT_HANDLER = "function (client) { return client; }";
@@ -52,10 +54,14 @@ final class ClientCode {
         return code.map(String::strip).orElse(DEFAULT_HANDLER);
     }
 
-    ClientBundle bundle(MountedService[] services, Transport transport, String path, String cookieName) {
+    ClientBundle bundle(MountedService[] services, Transport transport, String path, String cookieName,
+                        boolean authenticates) {
         StringBuilder script = new StringBuilder(16_384);
         script.append(readCore()).append('\n');
         script.append(transport.clientScript()).append('\n');
+        if (authenticates) {
+            script.append(read(AUTH_RESOURCE)).append('\n');
+        }
         Map<String, String> assets = new LinkedHashMap<>();
         for (MountedService service : services) {
             if (service.id == 0 || service.isPrivate) {
@@ -85,13 +91,17 @@ final class ClientCode {
     }
 
     static String readCore() {
-        try (InputStream in = ClientCode.class.getResourceAsStream(CORE_RESOURCE)) {
+        return read(CORE_RESOURCE);
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = ClientCode.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("The browser client " + CORE_RESOURCE + " is missing from rts-core");
+                throw new IllegalStateException("The browser client " + resource + " is missing from rts-core");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the browser client " + CORE_RESOURCE, e);
+            throw new UncheckedIOException("Cannot read the browser client " + resource, e);
         }
     }
 

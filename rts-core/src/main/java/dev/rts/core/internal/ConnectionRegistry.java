@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,7 +103,8 @@ final class ConnectionRegistry implements Connections {
 
     /**
      * Binds a socket to the session it presented, or to a new one if that is unknown, expired or malformed (so a
-     * client can never choose its own session id). Runs on a worker thread: the store may block.
+     * client can never choose its own session id), or, on a server that authenticates, if its user is not the
+     * socket's admitted user (a new session starts with the socket's user). Runs on a worker thread: the store may block.
      *
      * @return the session, or {@code null} if a new session was needed and the address created too many lately
      */
@@ -114,11 +116,17 @@ final class ConnectionRegistry implements Connections {
                 session = store.load(id).map(this::liveSession).orElse(null);
             }
         }
+        String user = state.identity.userId().orElse(null);
+        if (session != null && state.authenticated && !Objects.equals(session.userId().orElse(null), user)) {
+            // The admitted user decides: a session planted in this browser, or stolen from another, never lends
+            // this socket someone else's sign-in, and a signed-in session is never shared with another socket's user.
+            session = null;
+        }
         if (session == null) {
             if (newSessions != null && !newSessions.tryAcquire(state.connection.clientIp())) {
                 return null;
             }
-            StoredSession fresh = new StoredSession(newSessionId(), clock.instant(), null, Map.of());
+            StoredSession fresh = new StoredSession(newSessionId(), clock.instant(), user, Map.of());
             store.save(fresh);
             session = liveSession(fresh);
         }
@@ -128,9 +136,9 @@ final class ConnectionRegistry implements Connections {
                 session = shared;
             }
             socketsBySession.computeIfAbsent(session.id(), k -> ConcurrentHashMap.newKeySet()).add(state.id());
-            String user = session.userId().orElse(null);
-            if (user != null) {
-                index(user, session.id());
+            String sessionUser = session.userId().orElse(null);
+            if (sessionUser != null) {
+                index(sessionUser, session.id());
             }
             state.session = session;
             if (!state.closed) {

@@ -1,5 +1,6 @@
 package dev.rts.core.internal;
 
+import dev.rts.api.Identity;
 import dev.rts.core.spi.Connection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,14 @@ final class ConnectionState {
     /** Written on this connection's serial executor; read from reply threads too. */
     volatile LiveSession session;
     volatile boolean closed;
+    /** Who the socket was admitted as; replaced by each successful refresh. */
+    volatile Identity identity = Identity.ANONYMOUS;
+    /** Whether the server authenticates, so the session's user must be the socket's (see ConnectionRegistry.bind). */
+    volatile boolean authenticated;
+    /** Closes the socket when its credentials expire; replaced by each successful refresh. Guarded by this. */
+    Future<?> expiry;
+    /** Refreshes over this socket, made on first use; see Authentication. */
+    volatile Authentication.RefreshBudget refreshes;
 
     ConnectionState(Connection connection, String transport, SerialExecutor executor, TokenBucket messageBudget) {
         this.connection = connection;

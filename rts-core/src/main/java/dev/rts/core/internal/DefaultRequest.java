@@ -1,5 +1,6 @@
 package dev.rts.core.internal;
 
+import dev.rts.api.Identity;
 import dev.rts.api.Request;
 import dev.rts.api.Session;
 import java.util.Map;
@@ -53,6 +54,11 @@ record DefaultRequest(ConnectionState state, MountedService mounted) implements 
                     + "the connect handshake first");
         }
         return session;
+    }
+
+    @Override
+    public Identity identity() {
+        return state.identity;
     }
 
     @Override

@@ -99,6 +99,9 @@ public final class DefaultRtsServer implements RtsServer {
             ErrorReplies errors = new ErrorReplies(json, limits.stackTracesToClients());
             LogLimiter refusedSessions = new LogLimiter(LOG, 10_000_000_000L);
             ConnectionEvents events = new ConnectionEvents(registry, services, config.middleware());
+            timer = newTimer();
+            Authentication authentication = new Authentication(config.authenticator().orElse(null), workers, timer,
+                    config.authenticationTimeout(), Clock.systemUTC());
             services[0] = MountedService.system(new SystemHandler(new SystemHost() {
                 @Override
                 public LiveSession bindSession(ConnectionState state, Object presentedSessionId) {
@@ -114,6 +117,23 @@ public final class DefaultRtsServer implements RtsServer {
                 }
 
                 @Override
+                public long millisUntilExpiry(ConnectionState state) {
+                    long millis = authentication.millisUntilExpiry(state.identity);
+                    return millis == -1 ? -1 : Math.max(0, millis);
+                }
+
+                @Override
+                public boolean authenticates() {
+                    return authentication.enabled();
+                }
+
+                @Override
+                public java.util.concurrent.CompletableFuture<dev.rts.core.Admission> refresh(ConnectionState state,
+                                                                                            String token) {
+                    return authentication.refresh(state, token);
+                }
+
+                @Override
                 public List<Map<String, Object>> services() {
                     return discovery;
                 }
@@ -122,8 +142,8 @@ public final class DefaultRtsServer implements RtsServer {
                 ServerConfig.Mount mount = mounts.get(i);
                 services[i + 1] = new MountedService(i + 1, mount.name(), mount.service(), mount.options());
             }
-            timer = newTimer();
-            dispatcher = new Dispatcher(json, workers, registry, events, errors, services, config, timer);
+            dispatcher = new Dispatcher(json, workers, registry, events, errors, services, config, timer,
+                    authentication);
             bus = openBus();
             LOG.info("RTS services: {}", List.of(services).stream().map(MountedService::toString)
                     .collect(Collectors.joining(", ")));
@@ -144,7 +164,7 @@ public final class DefaultRtsServer implements RtsServer {
             ClientCode code = new ClientCode(json);
             discovery = List.copyOf(SystemHandler.discoveryEntries(services, code));
             dispatcher.transport(transport.name(), code.bundle(services, transport, config.transportSettings().path(),
-                    config.sessionCookieName()));
+                    config.sessionCookieName(), authentication.enabled()));
             try {
                 transport.start(dispatcher);
             } catch (Exception e) {

@@ -2,6 +2,8 @@ package dev.rts.core.internal;
 
 import dev.rts.api.Json;
 import dev.rts.api.MessageHandler;
+import dev.rts.core.Admission;
+import dev.rts.core.HandshakeRequest;
 import dev.rts.core.IncomingMessage;
 import dev.rts.core.Middleware;
 import dev.rts.core.MiddlewareChain;
@@ -15,6 +17,7 @@ import dev.rts.protocol.FrameCodec;
 import dev.rts.protocol.MalformedFrameException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import dev.rts.core.spi.LogLimiter;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -45,6 +48,7 @@ final class Dispatcher implements TransportHost {
     private final int maxPendingMessages;
     private final ServerLimits limits;
     private final ScheduledExecutorService timer;
+    private final Authentication authentication;
     private final LogLimiter floodLog = new LogLimiter(LOG, 10_000_000_000L);
     private volatile String transportName = "unknown";
     private volatile ClientBundle bundle;
@@ -55,7 +59,8 @@ final class Dispatcher implements TransportHost {
     static final int FLOOD_CLOSE_CODE = 1008;
 
     Dispatcher(Json json, ExecutorService workers, ConnectionRegistry registry, ConnectionEvents events,
-               ErrorReplies errors, MountedService[] services, ServerConfig config, ScheduledExecutorService timer) {
+               ErrorReplies errors, MountedService[] services, ServerConfig config, ScheduledExecutorService timer,
+               Authentication authentication) {
         this.json = json;
         this.workers = workers;
         this.registry = registry;
@@ -67,6 +72,7 @@ final class Dispatcher implements TransportHost {
         this.maxPendingMessages = config.maxPendingMessages();
         this.limits = config.limits();
         this.timer = timer;
+        this.authentication = authentication;
     }
 
     /** Called once before the transport starts. */
@@ -88,11 +94,29 @@ final class Dispatcher implements TransportHost {
     }
 
     @Override
+    public CompletableFuture<Admission> authenticate(HandshakeRequest request) {
+        return authentication.admit(request);
+    }
+
+    @Override
     public void opened(Connection connection) {
+        if (authentication.enabled()) {
+            // A transport that skipped authenticate() must not let sockets past the app's authenticator.
+            LOG.error("Transport '{}' opened socket {} without authenticating it; closed, because this server has an "
+                    + "authenticator", transportName, connection.id());
+            connection.close(1008, "This transport cannot authenticate");
+            return;
+        }
+        opened(connection, (Admission.Admitted) Admission.anonymous());
+    }
+
+    @Override
+    public void opened(Connection connection, Admission.Admitted admission) {
         TokenBucket budget = limits.messagesPerSecond() == 0 ? null
                 : new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(), System.nanoTime());
         ConnectionState state = new ConnectionState(connection, transportName,
                 new SerialExecutor(workers, maxPendingMessages, limits.fatalErrorHandler()), budget);
+        authentication.admitted(state, admission.identity());
         registry.opened(state);
         long timeout = limits.handshakeTimeout().toMillis();
         state.handshakeDeadline = timer.schedule(() -> {
@@ -214,6 +238,7 @@ final class Dispatcher implements TransportHost {
             return;
         }
         state.closed = true;
+        Authentication.closed(state);
         Future<?> deadline = state.handshakeDeadline;
         if (deadline != null) {
             deadline.cancel(false);

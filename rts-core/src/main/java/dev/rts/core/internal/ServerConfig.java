@@ -4,6 +4,7 @@ import dev.rts.api.Api;
 import dev.rts.api.ClusterBus;
 import dev.rts.api.Service;
 import dev.rts.api.ServiceOptions;
+import dev.rts.core.Authenticator;
 import dev.rts.core.Middleware;
 import dev.rts.core.spi.SessionStore;
 import dev.rts.core.spi.Transport;
@@ -26,7 +27,8 @@ public record ServerConfig(List<Mount> mounts, boolean discoverServices, Map<Str
                            Duration sessionMaxAge, Optional<ExecutorService> executor, Optional<Transport> transport,
                            TransportSettings transportSettings, int maxPendingMessages, boolean production,
                            Path root, String sessionCookieName, List<Consumer<Api>> startHooks,
-                           Optional<ClusterBus> clusterBus, ServerLimits limits) {
+                           Optional<ClusterBus> clusterBus, ServerLimits limits,
+                           Optional<Authenticator> authenticator, Duration authenticationTimeout) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,12}");
 

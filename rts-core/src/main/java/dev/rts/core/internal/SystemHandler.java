@@ -4,6 +4,7 @@ import dev.rts.api.Feature;
 import dev.rts.api.Message;
 import dev.rts.api.MessageHandler;
 import dev.rts.api.Reply;
+import dev.rts.core.Admission;
 import dev.rts.api.Request;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,9 +47,11 @@ final class SystemHandler implements MessageHandler {
             connect(origin, answer, command);
         } else if ("discover".equals(name)) {
             reply.send(host.services());
+        } else if ("refresh".equals(name)) {
+            refresh(origin, answer, command.get("token"));
         } else {
             errors.send(origin.state(), origin.mounted(), answer.callbackId(), "Unknown system command "
-                    + (name == null ? "(none)" : "'" + name + "'") + "; expected 'connect' or 'discover'");
+                    + (name == null ? "(none)" : "'" + name + "'") + "; expected 'connect', 'discover' or 'refresh'");
         }
     }
 
@@ -70,7 +73,67 @@ final class SystemHandler implements MessageHandler {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("version", RtsVersion.VERSION);
         answer.put("sessionId", session.id());
+        state.identity.userId().ifPresent(user -> answer.put("userId", user));
+        long expiresIn = host.millisUntilExpiry(state);
+        if (expiresIn >= 0) {
+            answer.put("expiresIn", expiresIn);
+        }
         reply.send(answer);
+    }
+
+    /**
+     * Renews the socket's credentials with a token from the client. Answered when the authenticator decided, from
+     * whichever thread that is; meanwhile the connection's later messages go on.
+     */
+    private void refresh(DefaultRequest origin, DefaultReply reply, Object token) {
+        ConnectionState state = origin.state();
+        long callbackId = reply.callbackId();
+        String refusal = null;
+        if (!host.authenticates()) {
+            refusal = "This server does not authenticate sockets; there are no credentials to refresh";
+        } else if (state.session == null) {
+            refusal = "Send the connect handshake before refreshing credentials";
+        } else if (!(token instanceof String text) || text.isEmpty() || text.length() > Authentication.MAX_TOKEN_CHARS) {
+            refusal = "A refresh needs a \"token\": a string of 1 to " + Authentication.MAX_TOKEN_CHARS
+                    + " characters";
+        }
+        if (refusal != null) {
+            errors.send(state, origin.mounted(), callbackId, refusal);
+            return;
+        }
+        Authentication.RefreshBudget budget = state.refreshes;
+        if (budget == null) {
+            state.refreshes = budget = new Authentication.RefreshBudget();
+        }
+        if (!budget.inFlight.compareAndSet(false, true)) {
+            errors.send(state, origin.mounted(), callbackId, "A refresh is already in progress on this socket; wait "
+                    + "for its answer");
+            return;
+        }
+        if (!budget.bucket.tryTake(System.nanoTime())) {
+            budget.inFlight.set(false);
+            errors.send(state, origin.mounted(), callbackId, "Too many refreshes: at most "
+                    + (int) Authentication.REFRESHES_PER_SECOND + " per second per socket (bursts of "
+                    + Authentication.REFRESH_BURST + ")");
+            return;
+        }
+        Authentication.RefreshBudget held = budget;
+        host.refresh(state, (String) token).whenComplete((admission, failure) -> {
+            held.inFlight.set(false);
+            if (admission instanceof Admission.Refused refused) {
+                boolean ownWords = refused.body().equals(Admission.UNAUTHORIZED)
+                        || refused.body().equals(Admission.FORBIDDEN);
+                errors.send(state, origin.mounted(), callbackId, ownWords ? "Credentials refresh refused; the socket "
+                        + "keeps its credentials until they expire" : refused.body());
+            } else {
+                Map<String, Object> answer = new LinkedHashMap<>();
+                long expiresIn = host.millisUntilExpiry(state);
+                if (expiresIn >= 0) {
+                    answer.put("expiresIn", expiresIn);
+                }
+                reply.send(answer);
+            }
+        });
     }
 
     /** The params a client needs to install a service: what discover lists and the bundle embeds. */

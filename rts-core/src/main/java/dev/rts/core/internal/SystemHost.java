@@ -1,10 +1,12 @@
 package dev.rts.core.internal;
 
+import dev.rts.core.Admission;
 import java.util.List;
 import java.util.Map;
 
 /**
- * All the system handler may ask of the server: bind a socket to a session, and list the public services.
+ * All the system handler may ask of the server: bind a socket to a session, renew its credentials, and list the
+ * public services.
  */
 interface SystemHost {
 
@@ -21,6 +23,22 @@ interface SystemHost {
      * and returns the message for the client.
      */
     String newSessionRefusal(ConnectionState state);
+
+    /**
+     * How long until the socket's credentials expire, for the connect and refresh answers.
+     *
+     * @return milliseconds, 0 once past, or -1 when they never expire
+     */
+    long millisUntilExpiry(ConnectionState state);
+
+    /** Whether the server has an authenticator, so that {@code refresh} means something. */
+    boolean authenticates();
+
+    /**
+     * Asks the authenticator to renew the socket's credentials; an admission has updated the socket's identity and
+     * expiry by the time the future completes. Never completes exceptionally.
+     */
+    java.util.concurrent.CompletableFuture<Admission> refresh(ConnectionState state, String token);
 
     /** What {@code discover} answers: one entry (params and client handler) per public service. */
     List<Map<String, Object>> services();

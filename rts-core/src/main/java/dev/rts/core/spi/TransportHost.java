@@ -1,6 +1,9 @@
 package dev.rts.core.spi;
 
+import dev.rts.core.Admission;
+import dev.rts.core.HandshakeRequest;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The server as a transport sees it. Every method is called on a transport I/O thread, returns quickly and never
@@ -16,7 +19,31 @@ public interface TransportHost {
     TransportSettings settings();
 
     /**
-     * A socket opened. Call it before any {@link #received} for that connection.
+     * Asks the app's authenticator whether a WebSocket upgrade may proceed. Call it for every upgrade request that
+     * passed the origin check, before upgrading, and wait for the answer without blocking the I/O thread. On
+     * {@link Admission.Refused}, answer the HTTP request with its status and body (text/plain, UTF-8) and do not
+     * upgrade; on {@link Admission.Admitted}, upgrade and pass it to {@link #opened(Connection, Admission.Admitted)}.
+     * Without an authenticator the future is already complete, admitting an anonymous socket.
+     *
+     * @param request the request, copied out of the transport's own objects
+     * @return the decision; it completes on another thread within the server's authentication timeout and never
+     *         exceptionally
+     */
+    CompletableFuture<Admission> authenticate(HandshakeRequest request);
+
+    /**
+     * A socket that {@link #authenticate} admitted opened. Call it before any {@link #received} for that
+     * connection.
+     *
+     * @param connection the new connection
+     * @param admission  what {@link #authenticate} answered for its upgrade request
+     */
+    void opened(Connection connection, Admission.Admitted admission);
+
+    /**
+     * A socket opened on a transport without upgrade requests to authenticate (an in-memory test pipe). It is
+     * anonymous; on a server with an authenticator it is closed at once with 1008, so that no transport can let a
+     * socket past the app's authenticator by forgetting it.
      *
      * @param connection the new connection
      */

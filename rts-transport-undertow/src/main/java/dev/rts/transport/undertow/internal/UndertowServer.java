@@ -1,5 +1,6 @@
 package dev.rts.transport.undertow.internal;
 
+import dev.rts.core.Admission;
 import dev.rts.core.spi.Transport;
 import dev.rts.core.spi.TransportHost;
 import dev.rts.core.spi.TransportSettings;
@@ -17,6 +18,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.resource.PathResourceManager;
 import io.undertow.server.handlers.resource.ResourceHandler;
 import io.undertow.util.Headers;
+import io.undertow.util.SameThreadExecutor;
 import io.undertow.util.StatusCodes;
 import io.undertow.websockets.WebSocketConnectionCallback;
 import io.undertow.websockets.core.WebSocketChannel;
@@ -31,6 +33,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -61,6 +64,7 @@ public final class UndertowServer implements Transport {
     private final Object closedSignal = new Object();
     private final LogLimiter refusedOrigins = new LogLimiter(LOG, 10_000_000_000L);
     private final LogLimiter slowConsumers = new LogLimiter(LOG, 10_000_000_000L);
+    private final LogLimiter refusedUpgrades = new LogLimiter(LOG, 10_000_000_000L);
     private XnioWorker worker;
     private DefaultByteBufferPool bufferPool;
     private AcceptingChannel<? extends StreamConnection> server;
@@ -125,7 +129,7 @@ public final class UndertowServer implements Transport {
                         exchange.getResponseSender().send(OriginCheck.REFUSAL_BODY);
                         return;
                     }
-                    sockets.handleRequest(exchange);
+                    authenticateThenUpgrade(exchange, sockets);
                 } else {
                     fallback.handleRequest(exchange);
                 }
@@ -195,6 +199,43 @@ public final class UndertowServer implements Transport {
                 settings.path());
     }
 
+    /**
+     * Asks the server's authenticator about the upgrade without holding the I/O thread: the exchange is dispatched
+     * (kept open) until the decision comes, then upgraded or answered with the refusal on its I/O thread.
+     */
+    private void authenticateThenUpgrade(HttpServerExchange exchange, HttpHandler sockets) throws Exception {
+        CompletableFuture<Admission> decision = host.authenticate(Handshakes.request(exchange));
+        if (decision.isDone()) {
+            upgradeOrRefuse(exchange, decision.join(), sockets);
+            return;
+        }
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> decision.whenComplete((admission, failure) ->
+                exchange.dispatch(exchange.getIoThread(), (HttpHandler) ex -> {
+                    try {
+                        upgradeOrRefuse(ex, admission, sockets);
+                    } catch (Error e) {
+                        host.fatalError(e);
+                        throw e;
+                    }
+                })));
+    }
+
+    private void upgradeOrRefuse(HttpServerExchange exchange, Admission admission, HttpHandler sockets)
+            throws Exception {
+        if (admission instanceof Admission.Admitted admitted) {
+            exchange.putAttachment(Handshakes.ADMISSION, admitted);
+            sockets.handleRequest(exchange);
+            return;
+        }
+        Admission.Refused refused = (Admission.Refused) admission;
+        refusedUpgrades.info("Refused a WebSocket from {} with {}: {}", exchange.getSourceAddress(), refused.status(),
+                refused.body());
+        exchange.setStatusCode(refused.status());
+        exchange.setPersistent(false);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+        exchange.getResponseSender().send(refused.body());
+    }
+
     private static boolean isUpgrade(HttpServerExchange exchange) {
         String upgrade = exchange.getRequestHeaders().getFirst(Headers.UPGRADE);
         return upgrade != null && upgrade.equalsIgnoreCase("websocket");
@@ -202,14 +243,14 @@ public final class UndertowServer implements Transport {
 
     private void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
         try {
-            connect(channel);
+            connect(channel, exchange.getAttachment(Handshakes.ADMISSION));
         } catch (Error e) {
             host.fatalError(e);
             throw e;
         }
     }
 
-    private void connect(WebSocketChannel channel) {
+    private void connect(WebSocketChannel channel, Admission.Admitted admission) {
         InetSocketAddress source = channel.getSourceAddress();
         String ip = source == null ? "unknown" : source.getAddress().getHostAddress();
         UndertowConnection connection = new UndertowConnection(channel, newSocketId(), ip, settings, slowConsumers);
@@ -222,7 +263,7 @@ public final class UndertowServer implements Transport {
             }
             host.closed(connection, connection.peerCloseCode, connection.peerCloseReason);
         });
-        host.opened(connection);
+        host.opened(connection, admission);
         channel.getReceiveSetter().set(new FrameListener(connection, host, settings.maxFrameSize()));
         long idleNanos = settings.idleTimeout().toNanos();
         // Ticks at least once a second so that a reader stuck over its queue limit is dropped close to its grace.
