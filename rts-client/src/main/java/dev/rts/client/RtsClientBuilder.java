@@ -18,6 +18,7 @@ public final class RtsClientBuilder {
     private boolean reconnect = true;
     private Duration reconnectBase = Duration.ofMillis(250);
     private Duration reconnectMax = Duration.ofSeconds(10);
+    private Supplier<String> tokens;
 
     RtsClientBuilder() {
     }
@@ -97,6 +98,24 @@ public final class RtsClientBuilder {
     }
 
     /**
+     * Signs the client in on a server with an authenticator. The client asks for a token before every connection
+     * attempt and sends it in the upgrade request as {@code Authorization: Bearer <token>}; when the server says
+     * the credentials expire, it asks again before they do (a third of their lifetime early, at most a minute) and
+     * renews them over the open socket, without reconnecting. If a refresh is refused the server closes the socket
+     * with 4401 at expiry and the client reconnects with a new token.
+     *
+     * @param tokens returns the current token, or {@code null} for none; called on the thread that calls
+     *               {@link RtsClient#connect()} or on the client's timer thread, so it should return quickly (a
+     *               cached token); an exception counts as a failed attempt or refresh
+     * @return this builder
+     * @throws NullPointerException if it is {@code null}
+     */
+    public RtsClientBuilder tokenSupplier(Supplier<String> tokens) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        return this;
+    }
+
+    /**
      * Builds the client; it connects on {@link RtsClient#connect()}.
      *
      * @return the client
@@ -109,8 +128,9 @@ public final class RtsClientBuilder {
                 throw new IllegalStateException("Set uri(...) or transport(...) before build()");
             }
             URI target = uri;
-            factory = () -> new JdkWebSocketTransport(target);
+            Supplier<String> credentials = tokens;
+            factory = () -> new JdkWebSocketTransport(target, credentials == null ? null : credentials.get());
         }
-        return new DefaultRtsClient(factory, sessionId, reconnect, reconnectBase, reconnectMax);
+        return new DefaultRtsClient(factory, sessionId, reconnect, reconnectBase, reconnectMax, tokens);
     }
 }

@@ -227,10 +227,10 @@ class ErrorFramesTest {
 
         assertThat(socket.nextSent()).isEqualTo(error("System command must be a JSON object like {\\\"c\\\":"
                 + "\\\"connect\\\"}: Expected a JSON object but found an empty text", "_system", 0, 3));
-        assertThat(socket.nextSent()).isEqualTo(error("Unknown system command 'bogus'; expected 'connect' or "
-                + "'discover'", "_system", 0, 4));
-        assertThat(socket.nextSent()).isEqualTo(error("Unknown system command (none); expected 'connect' or "
-                + "'discover'", "_system", 0, 5));
+        assertThat(socket.nextSent()).isEqualTo(error("Unknown system command 'bogus'; expected 'connect', "
+                + "'discover' or 'refresh'", "_system", 0, 4));
+        assertThat(socket.nextSent()).isEqualTo(error("Unknown system command (none); expected 'connect', "
+                + "'discover' or 'refresh'", "_system", 0, 5));
         // Strict JSON: what a lenient parser would guess at is refused, in RTS's words, not the parser's.
         assertThat(socket.nextSent()).isEqualTo(error("System command must be a JSON object like {\\\"c\\\":"
                 + "\\\"connect\\\"}: Malformed JSON at line 1 column 3; names and strings take double quotes, and "

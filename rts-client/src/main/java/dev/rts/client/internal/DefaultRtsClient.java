@@ -40,6 +40,8 @@ public final class DefaultRtsClient implements RtsClient {
     static final String VERSION = "0.1.0";
     private static final long CONNECT_CALLBACK = 1;
     private static final long DISCOVER_CALLBACK = 2;
+    /** Credentials refreshes count up from here; their answers are told apart from the handshake's by id. */
+    private static final long FIRST_REFRESH_CALLBACK = 3;
     private static final int MAX_EARLY_FRAMES = 1000;
 
     private record Params(int id, String name, Map<String, Boolean> use) {
@@ -69,6 +71,9 @@ public final class DefaultRtsClient implements RtsClient {
     private boolean stopped;
     private int attempt;
     private ScheduledExecutorService timer;
+    private final Supplier<String> tokens;
+    private long refreshCallback = FIRST_REFRESH_CALLBACK;
+    private java.util.concurrent.ScheduledFuture<?> refresh;
 
     /**
      * Creates an unconnected client.
@@ -81,6 +86,22 @@ public final class DefaultRtsClient implements RtsClient {
      */
     public DefaultRtsClient(Supplier<ClientTransport> transports, String sessionId, boolean reconnect,
                             Duration reconnectBase, Duration reconnectMax) {
+        this(transports, sessionId, reconnect, reconnectBase, reconnectMax, null);
+    }
+
+    /**
+     * Creates an unconnected client that renews its credentials over the socket before they expire.
+     *
+     * @param transports    creates a transport per connection attempt
+     * @param sessionId     the session to resume, or {@code null}
+     * @param reconnect     whether to reconnect after a drop
+     * @param reconnectBase first backoff bound
+     * @param reconnectMax  largest backoff bound
+     * @param tokens        the app's current token for refreshes, or {@code null} to never refresh
+     */
+    public DefaultRtsClient(Supplier<ClientTransport> transports, String sessionId, boolean reconnect,
+                            Duration reconnectBase, Duration reconnectMax, Supplier<String> tokens) {
+        this.tokens = tokens;
         this.transports = transports;
         this.sessionId = sessionId;
         this.reconnect = reconnect;
@@ -251,6 +272,7 @@ public final class DefaultRtsClient implements RtsClient {
         if (frame.callbackId() == CONNECT_CALLBACK) {
             Map<?, ?> answer = JSON.decode(frame.payload(), Map.class);
             sessionId = String.valueOf(answer.get("sessionId"));
+            scheduleRefresh(answer.get("expiresIn"));
             write(FrameCodec.encode(0, true, DISCOVER_CALLBACK, "{\"c\":\"discover\",\"p\":{}}"), true);
         } else if (frame.callbackId() == DISCOVER_CALLBACK) {
             List<Entry> entries = List.of(JSON.<Entry[]>decode(frame.payload(), Entry[].class));
@@ -272,9 +294,50 @@ public final class DefaultRtsClient implements RtsClient {
                 }
             });
             first.complete(null);
+        } else if (frame.callbackId() >= FIRST_REFRESH_CALLBACK) {
+            Map<?, ?> answer = JSON.decode(frame.payload(), Map.class);
+            scheduleRefresh(answer.get("expiresIn"));
         } else {
             error(JSON.decode(frame.payload(), Map.class));
         }
+    }
+
+    /**
+     * Plans the next credentials refresh a third of their lifetime before they expire (at most a minute early), if
+     * the server said when they expire and the app gave a token supplier.
+     */
+    private synchronized void scheduleRefresh(Object expiresIn) {
+        if (refresh != null) {
+            refresh.cancel(false);
+            refresh = null;
+        }
+        if (tokens == null || !(expiresIn instanceof Number millis) || stopped) {
+            return;
+        }
+        long lifetime = millis.longValue();
+        long delay = lifetime - Math.min(lifetime / 3, 60_000);
+        refresh = timer().schedule(this::refresh, Math.max(0, delay), TimeUnit.MILLISECONDS);
+    }
+
+    private void refresh() {
+        String token;
+        try {
+            token = tokens.get();
+        } catch (RuntimeException e) {
+            LOG.warn("The token supplier failed; the credentials were not refreshed", e);
+            return;
+        }
+        if (token == null) {
+            return;
+        }
+        long id;
+        synchronized (this) {
+            id = refreshCallback++;
+        }
+        Map<String, Object> command = new LinkedHashMap<>();
+        command.put("c", "refresh");
+        command.put("token", token);
+        write(FrameCodec.encode(0, true, id, JSON.encode(command)), true);
     }
 
     private void install(List<Entry> entries) {
@@ -312,7 +375,10 @@ public final class DefaultRtsClient implements RtsClient {
         Object serviceId = error.get("serviceId");
         Object callbackId = error.get("callbackId");
         if (serviceId instanceof Number sid && callbackId instanceof Number cid) {
-            if (sid.intValue() == 0) {
+            if (sid.intValue() == 0 && cid.longValue() >= FIRST_REFRESH_CALLBACK) {
+                // A refused refresh: the socket keeps its credentials until they expire, then closes with 4401.
+                LOG.warn("Credentials refresh refused: {}", message);
+            } else if (sid.intValue() == 0) {
                 LOG.warn("Handshake failed: {}", message);
                 failFirst(new dev.rts.client.RtsErrorException(message));
                 return;
@@ -343,6 +409,10 @@ public final class DefaultRtsClient implements RtsClient {
             }
             current = null;
             ready = false;
+            if (refresh != null) {
+                refresh.cancel(false);
+                refresh = null;
+            }
             first = firstReady;
             retry = reconnect && !stopped && first != null && first.isDone() && !first.isCompletedExceptionally();
             if (retry) {
@@ -367,14 +437,7 @@ public final class DefaultRtsClient implements RtsClient {
         if (stopped) {
             return;
         }
-        if (timer == null) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "rts-client-reconnect");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        timer.schedule(() -> {
+        timer().schedule(() -> {
             ClientTransport transport;
             synchronized (this) {
                 if (stopped || current != null) {
@@ -384,6 +447,17 @@ public final class DefaultRtsClient implements RtsClient {
             }
             open(transport);
         }, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized ScheduledExecutorService timer() {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "rts-client-timer");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return timer;
     }
 
     private void failFirst(RuntimeException error) {

@@ -29,6 +29,7 @@ public final class JdkWebSocketTransport implements ClientTransport, WebSocket.L
 
     private final URI uri;
     private final int maxMessageSize;
+    private final String token;
     private final StringBuilder partial = new StringBuilder();
     private ByteBuffer partialBinary = ByteBuffer.allocate(0);
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -44,19 +45,38 @@ public final class JdkWebSocketTransport implements ClientTransport, WebSocket.L
      * @param uri the server address
      */
     public JdkWebSocketTransport(URI uri) {
-        this(uri, MAX_MESSAGE_SIZE);
+        this(uri, MAX_MESSAGE_SIZE, null);
+    }
+
+    /**
+     * Creates an unopened transport that presents a bearer token in its upgrade request.
+     *
+     * @param uri   the server address
+     * @param token sent as {@code Authorization: Bearer <token>}, or {@code null} for none
+     */
+    public JdkWebSocketTransport(URI uri, String token) {
+        this(uri, MAX_MESSAGE_SIZE, token);
     }
 
     /** For tests of the inbound bound. */
     JdkWebSocketTransport(URI uri, int maxMessageSize) {
+        this(uri, maxMessageSize, null);
+    }
+
+    private JdkWebSocketTransport(URI uri, int maxMessageSize, String token) {
         this.uri = uri;
         this.maxMessageSize = maxMessageSize;
+        this.token = token;
     }
 
     @Override
     public void open(Listener eventListener) {
         this.listener = eventListener;
-        HTTP.newWebSocketBuilder().buildAsync(uri, this).whenComplete((ws, error) -> {
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        builder.buildAsync(uri, this).whenComplete((ws, error) -> {
             if (error != null) {
                 fireClose(1006, "Cannot connect to " + uri + ": " + error.getMessage());
             }
