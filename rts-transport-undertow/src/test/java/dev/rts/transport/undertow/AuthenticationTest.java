@@ -1,6 +1,7 @@
 package dev.rts.transport.undertow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.rts.core.HandshakeRequest;
 import dev.rts.core.RtsServer;
@@ -236,5 +237,30 @@ class AuthenticationTest {
                 + "characters\"");
         socket.send("1|4|{}");
         assertThat(socket.next()).startsWith("1|4|{\"user\":\"ann\"");
+    }
+
+    @Test
+    void theBrowserClientRenewsCredentialsOverTheOpenSocket() throws Exception {
+        List<String> node = NodeScript.nodeWithWebSocket();
+        assumeThat(node).as("Node with WebSocket support on the PATH").isNotNull();
+        start(Duration.ofMillis(1500));
+        assertThat(server.clientScript()).contains("RTS sign-in add-on");
+
+        String result = NodeScript.run(node, "auth-client.mjs", port);
+
+        // Asked three times: at 1 s, and after each answered refresh; 3 s on one socket with credentials of 1.5 s.
+        assertThat(result).isEqualTo("RESULT {\"asked\":3,\"readies\":1,\"closes\":0,\"errors\":[]}");
+        assertThat(authenticator.refreshes).startsWith("ann-1", "ann-2");
+    }
+
+    @Test
+    void theBrowserBundleHasTheSignInAddOnOnlyOnServersWithAnAuthenticator() {
+        RtsServer plain = RtsServer.builder().discoverServices(false).host("127.0.0.1").port(0).build();
+        plain.start();
+        try {
+            assertThat(plain.clientScript()).doesNotContain("RTS sign-in add-on");
+        } finally {
+            plain.stop();
+        }
     }
 }
