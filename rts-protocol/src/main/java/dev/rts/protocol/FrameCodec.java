@@ -96,6 +96,22 @@ public final class FrameCodec {
      *                                  range
      */
     public static String encode(int serviceId, boolean callbacks, long callbackId, String payload) {
+        StringBuilder out = new StringBuilder(payload.length() + 24);
+        return appendHeader(out, serviceId, callbacks, callbackId).append(payload).toString();
+    }
+
+    /**
+     * Appends a frame's header, everything before the payload, so that the caller can write the payload straight
+     * behind it (a JSON encoder, say) instead of building the payload as a string of its own first.
+     *
+     * @param out        where the header goes
+     * @param serviceId  the service id
+     * @param callbacks  whether the service uses callbacks (then the callback field is written, empty for none)
+     * @param callbackId the callback id or {@link #NO_CALLBACK}
+     * @return {@code out}
+     * @throws IllegalArgumentException as {@link #encode(int, boolean, long, String)}
+     */
+    public static StringBuilder appendHeader(StringBuilder out, int serviceId, boolean callbacks, long callbackId) {
         if (serviceId < 0 || serviceId > MAX_SERVICE_ID) {
             throw new IllegalArgumentException("Service id must be between 0 and " + MAX_SERVICE_ID + " but was "
                     + serviceId);
@@ -108,14 +124,14 @@ public final class FrameCodec {
             throw new IllegalArgumentException("Service " + serviceId + " does not use callbacks, so it cannot send "
                     + "callback id " + callbackId);
         }
-        StringBuilder out = new StringBuilder(payload.length() + 24).append(serviceId).append('|');
+        out.append(serviceId).append('|');
         if (callbacks) {
             if (callbackId != NO_CALLBACK) {
                 out.append(callbackId);
             }
             out.append('|');
         }
-        return out.append(payload).toString();
+        return out;
     }
 
     /**

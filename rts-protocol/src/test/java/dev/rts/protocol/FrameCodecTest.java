@@ -245,4 +245,15 @@ class FrameCodecTest {
     void malformedFrameExceptionIsAnIllegalArgumentException() {
         assertThatThrownBy(() -> FrameCodec.serviceId("nope")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void appendHeaderWritesWhatEncodeWritesBeforeThePayload() {
+        StringBuilder out = new StringBuilder("kept:");
+        FrameCodec.appendHeader(out, 3, true, 7).append("{}");
+        assertThat(out).hasToString("kept:3|7|{}");
+        assertThat(FrameCodec.appendHeader(new StringBuilder(), 3, true, 0)).hasToString("3||");
+        assertThat(FrameCodec.appendHeader(new StringBuilder(), 3, false, 0)).hasToString("3|");
+        assertThatThrownBy(() -> FrameCodec.appendHeader(new StringBuilder(), 3, false, 7))
+                .hasMessage("Service 3 does not use callbacks, so it cannot send callback id 7");
+    }
 }

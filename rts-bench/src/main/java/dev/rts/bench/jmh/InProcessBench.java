@@ -2,6 +2,7 @@ package dev.rts.bench.jmh;
 
 import dev.rts.client.ClientTransport;
 import dev.rts.core.RtsServer;
+import dev.rts.rpc.Rpc;
 import dev.rts.testkit.internal.MemoryTransport;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +41,7 @@ public class InProcessBench {
     private Client json;
     private Client callbacks;
     private Client sessions;
+    private Client rpc;
 
     /** Starts a server with the four echo services and connects one client (handshake done). */
     @Setup(Level.Trial)
@@ -50,15 +52,18 @@ public class InProcessBench {
                 .service("json", BenchServices.json(), java.util.Map.of())
                 .service("callbacks", BenchServices.callbacks(), java.util.Map.of())
                 .service("sessions", BenchServices.sessions(), java.util.Map.of())
+                // As many calls in flight per connection as the client keeps unanswered.
+                .service(Rpc.builder().maxInFlight(WINDOW).build())
                 .transport(transport)
                 // A framework-overhead benchmark: the default per-socket rate limit would drop most of each batch.
                 .noMessageRateLimit()
                 .build();
-        server.start();
+        server.start().get("rpc", Rpc.class).namespace("bench", new EchoActions());
         plain = new Client(transport.newClient(), id -> "1|hello world");
         json = new Client(transport.newClient(), id -> "2|{\"say\":\"hello world\",\"n\":42}");
         callbacks = new Client(transport.newClient(), id -> "3|" + id + "|{\"say\":\"hello world\",\"n\":42}");
         sessions = new Client(transport.newClient(), id -> "4|hello world");
+        rpc = new Client(transport.newClient(), id -> "5|" + id + "|{\"m\":\"bench.echo\",\"p\":[\"hello world\"]}");
     }
 
     /** Stops the server. */
@@ -93,6 +98,26 @@ public class InProcessBench {
     @OperationsPerInvocation(BATCH)
     public int sessionEcho() {
         return sessions.roundTrips(BATCH);
+    }
+
+    /** rts-rpc: {@code bench.echo("hello world")}, the end-to-end comparison's rpc call without sockets. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int rpcEcho() {
+        return rpc.roundTrips(BATCH);
+    }
+
+    /** The rpc methods of {@link #rpcEcho()}. */
+    public static final class EchoActions {
+        /**
+         * Answers its argument.
+         *
+         * @param text any text
+         * @return the same text
+         */
+        public String echo(String text) {
+            return text;
+        }
     }
 
     /** One in-memory client that keeps {@link #WINDOW} messages in flight and counts answers. */
@@ -168,6 +193,12 @@ public class InProcessBench {
                     failure = "The server answered an error: " + frame;
                     LockSupport.unpark(waiter);
                 }
+                return;
+            }
+            if (frame.startsWith("5|") && frame.contains("|{\"e\":")) {
+                // An rpc error answer (refused, failed) is not a round trip of the call under test.
+                failure = "The rpc call failed: " + frame;
+                LockSupport.unpark(waiter);
                 return;
             }
             int done = answered.incrementAndGet();

@@ -19,6 +19,7 @@ class InProcessBenchTest {
             assertThat(bench.jsonEcho()).isEqualTo(InProcessBench.BATCH);
             assertThat(bench.callbackEcho()).isEqualTo(InProcessBench.BATCH);
             assertThat(bench.sessionEcho()).isEqualTo(InProcessBench.BATCH);
+            assertThat(bench.rpcEcho()).isEqualTo(InProcessBench.BATCH);
         } finally {
             bench.stop();
         }

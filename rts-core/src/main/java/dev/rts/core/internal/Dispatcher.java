@@ -140,7 +140,7 @@ final class Dispatcher implements TransportHost {
     public void received(Connection connection, String frame) {
         ConnectionState state = registry.openState(connection.id());
         if (state != null) {
-            enqueue(state, () -> process(state, frame), () -> textCallback(frame));
+            enqueue(state, () -> process(state, frame), frame);
         }
     }
 
@@ -148,7 +148,7 @@ final class Dispatcher implements TransportHost {
     public void receivedBinary(Connection connection, ByteBuffer frame) {
         ConnectionState state = registry.openState(connection.id());
         if (state != null) {
-            enqueue(state, () -> process(state, frame), () -> binaryCallback(frame));
+            enqueue(state, () -> process(state, frame), frame);
         }
     }
 
@@ -161,7 +161,7 @@ final class Dispatcher implements TransportHost {
      * message is answered on the I/O thread: with an error frame naming its callback id if it had one, so that the
      * caller learns at once; past {@link #MAX_DROPPED_IN_A_ROW} drops in a row, by closing the socket.
      */
-    private void enqueue(ConnectionState state, Runnable task, java.util.function.Supplier<Dropped> identify) {
+    private void enqueue(ConnectionState state, Runnable task, Object frame) {
         String why;
         if (state.messageBudget != null && !state.messageBudget.tryTake(System.nanoTime())) {
             why = "Rate limit exceeded: at most " + limits.messagesPerSecond() + " messages per second per socket "
@@ -183,7 +183,7 @@ final class Dispatcher implements TransportHost {
             }
             return;
         }
-        Dropped dropped = identify.get();
+        Dropped dropped = frame instanceof String text ? textCallback(text) : binaryCallback((ByteBuffer) frame);
         if (dropped.callbackId() != 0 || inARow == 1) {
             errors.send(state, dropped.service(), dropped.callbackId(), why);
         }
@@ -310,8 +310,9 @@ final class Dispatcher implements TransportHost {
         }
         DefaultIncomingMessage incoming = new DefaultIncomingMessage(service, callbackId, text, binary,
                 new DefaultRequest(state, service));
-        if (service.id == 0) {
+        if (service.id == 0 || middleware.isEmpty()) {
             // The handshake must not depend on the app's middleware: a rate limiter would otherwise refuse connects.
+            // Without middleware there is no chain to walk.
             invoke(state, service, incoming);
         } else {
             new Chain(state, service, 0, incoming).next(incoming);

@@ -9,6 +9,7 @@ import dev.rts.api.Service;
 import dev.rts.api.ServiceOptions;
 import dev.rts.api.UserChange;
 import dev.rts.core.spi.OutboundFrame;
+import dev.rts.json.internal.StrictJson;
 import dev.rts.protocol.FrameCodec;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -74,6 +75,12 @@ final class MountedService {
     OutboundFrame frame(Object message, long callbackId, Json codec) {
         if (message == null) {
             throw new IllegalArgumentException("Service '" + name + "' tried to send null; send a value instead");
+        }
+        if (json && codec instanceof StrictJson strict) {
+            // The answer is written straight behind the header: no payload string of its own.
+            StringBuilder frame = FrameCodec.appendHeader(new StringBuilder(64), id, callbacks, callbackId);
+            strict.encodeTo(frame, message);
+            return new OutboundFrame(frame.toString());
         }
         String payload = json ? codec.encode(message) : message.toString();
         return new OutboundFrame(FrameCodec.encode(id, callbacks, callbackId, payload));

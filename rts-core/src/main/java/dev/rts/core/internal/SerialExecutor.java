@@ -42,18 +42,23 @@ final class SerialExecutor {
             pending.decrementAndGet();
             return false;
         }
-        tasks.add(() -> {
-            pending.decrementAndGet();
-            task.run();
-        });
+        tasks.add(task);
         schedule();
         return true;
     }
 
     /** Queues a control task, whatever the queue length. */
     void executeControl(Runnable task) {
-        tasks.add(task);
+        tasks.add(new Control(task));
         schedule();
+    }
+
+    /** Marks a task that does not count against the bound, so that ordinary tasks need no wrapper of their own. */
+    private record Control(Runnable task) implements Runnable {
+        @Override
+        public void run() {
+            task.run();
+        }
     }
 
     private void schedule() {
@@ -73,6 +78,9 @@ final class SerialExecutor {
                 Runnable task = tasks.poll();
                 if (task == null) {
                     break;
+                }
+                if (!(task instanceof Control)) {
+                    pending.decrementAndGet();
                 }
                 try {
                     task.run();

@@ -11,16 +11,19 @@ import java.util.Objects;
 public final class OutboundFrame {
 
     private final String text;
-    private final ByteBuffer data;
+    /**
+     * The bytes; for a text frame encoded on first use, once (a racing second encoding gives equal bytes), so that a
+     * transport that delivers text as such never encodes it.
+     */
+    private volatile ByteBuffer data;
 
     /**
-     * Encodes a text frame.
+     * A text frame; its UTF-8 bytes are encoded when a transport first asks for them.
      *
      * @param text the frame text, not {@code null}
      */
     public OutboundFrame(String text) {
         this.text = Objects.requireNonNull(text, "text");
-        this.data = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
     }
 
     private OutboundFrame(ByteBuffer data) {
@@ -67,7 +70,16 @@ public final class OutboundFrame {
      * @return a read-only buffer
      */
     public ByteBuffer bytes() {
-        return data.duplicate();
+        return data().duplicate();
+    }
+
+    private ByteBuffer data() {
+        ByteBuffer bytes = data;
+        if (bytes == null) {
+            bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
+            data = bytes;
+        }
+        return bytes;
     }
 
     /**
@@ -76,7 +88,7 @@ public final class OutboundFrame {
      * @return the size
      */
     public int size() {
-        return data.remaining();
+        return data().remaining();
     }
 
     @Override

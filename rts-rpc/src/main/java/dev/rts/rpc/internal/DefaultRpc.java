@@ -38,7 +38,10 @@ final class DefaultRpc implements Rpc {
     private final Duration timeout;
     private final long timeoutNanos;
     private final MethodTable table = new MethodTable();
-    /** The unanswered calls by socket id, so that a closed connection's calls end with it; no empty sets. */
+    /**
+     * The unanswered calls by socket id, so that a closed connection's calls end with it. A connection's set stays,
+     * empty, between calls (a quick call would otherwise create and drop one each time) and goes when it closes.
+     */
     private final Map<String, Set<DefaultRpcCall>> inFlight = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
@@ -147,11 +150,11 @@ final class DefaultRpc implements Rpc {
             call.fail(stoppedMessage(call));
             return;
         }
-        inFlight.compute(request.socketId(), (socketId, calls) -> {
-            Set<DefaultRpcCall> set = calls == null ? ConcurrentHashMap.newKeySet() : calls;
-            set.add(call);
-            return set;
-        });
+        Set<DefaultRpcCall> calls = inFlight.get(request.socketId());
+        if (calls == null) {
+            calls = inFlight.computeIfAbsent(request.socketId(), socketId -> ConcurrentHashMap.newKeySet());
+        }
+        calls.add(call);
         Endpoint endpoint = table.find(method);
         if (onLane && endpoint != null && endpoint.pace().quick()) {
             start(call, endpoint);
@@ -200,7 +203,15 @@ final class DefaultRpc implements Rpc {
             return;
         }
         long began = System.nanoTime();
-        new Step(call, endpoint, table.middlewareFor(call.method()), 0).run();
+        List<RpcMiddleware> middleware = table.middlewareFor(call.method());
+        if (middleware.isEmpty()) {
+            // No chain to walk: the action runs at once, unless the call was answered meanwhile (timed out, stopped).
+            if (!call.isAnswered()) {
+                act(call, endpoint);
+            }
+        } else {
+            new Step(call, endpoint, middleware, 0).run();
+        }
         endpoint.pace().record(System.nanoTime() - began);
     }
 
@@ -231,10 +242,10 @@ final class DefaultRpc implements Rpc {
     }
 
     void finished(DefaultRpcCall call) {
-        inFlight.computeIfPresent(call.request().socketId(), (socketId, calls) -> {
+        Set<DefaultRpcCall> calls = inFlight.get(call.request().socketId());
+        if (calls != null) {
             calls.remove(call);
-            return calls.isEmpty() ? null : calls;
-        });
+        }
     }
 
     /**

@@ -5,6 +5,8 @@ import dev.rts.api.Request;
 import dev.rts.rpc.Responder;
 import dev.rts.rpc.RpcCall;
 import dev.rts.rpc.RpcException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -16,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 
@@ -31,14 +32,29 @@ final class DefaultRpcCall implements RpcCall {
     private final List<Object> params;
     private final Request request;
     private final Consumer<Outcome> sink;
-    private final AtomicBoolean answered = new AtomicBoolean();
-    private final AtomicBoolean timeoutClaimed = new AtomicBoolean();
+    /** Set once, by whichever answer comes first (through {@link #ANSWERED}): no atomic object per call. */
+    private volatile boolean answered;
+    /** Set once, by the sweep that queues this call's timeout (through {@link #TIMEOUT_CLAIMED}). */
+    private volatile boolean timeoutClaimed;
     private final long started = System.nanoTime();
     private final long deadline;
     /** Created on first use: most calls have no attributes. */
     private volatile Map<String, Object> attributes;
     private volatile boolean actionStarted;
     private volatile boolean byHand;
+
+    private static final VarHandle ANSWERED;
+    private static final VarHandle TIMEOUT_CLAIMED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            ANSWERED = lookup.findVarHandle(DefaultRpcCall.class, "answered", boolean.class);
+            TIMEOUT_CLAIMED = lookup.findVarHandle(DefaultRpcCall.class, "timeoutClaimed", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /**
      * @param params   the arguments, a mutable list the call takes over (middleware may change it)
@@ -122,7 +138,7 @@ final class DefaultRpcCall implements RpcCall {
     }
 
     boolean isAnswered() {
-        return answered.get();
+        return answered;
     }
 
     long deadline() {
@@ -131,7 +147,7 @@ final class DefaultRpcCall implements RpcCall {
 
     /** True the first time only: the sweep that found this call overdue queues its timeout once. */
     boolean claimTimeout() {
-        return timeoutClaimed.compareAndSet(false, true);
+        return TIMEOUT_CLAIMED.compareAndSet(this, false, true);
     }
 
     long elapsedMillis() {
@@ -185,7 +201,7 @@ final class DefaultRpcCall implements RpcCall {
     /** Ends the call if it was not answered yet, giving the outcome to the caller if {@code deliver}. */
     private boolean finish(Outcome outcome, boolean deliver) {
         Logger log = rpc.log();
-        if (!answered.compareAndSet(false, true)) {
+        if (!ANSWERED.compareAndSet(this, false, true)) {
             log.debug("Rpc '{}' from socket {} was answered again after {} ms; the later answer was ignored", method,
                     request.socketId(), elapsedMillis());
             return false;

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -34,34 +33,33 @@ final class WireHandler implements MessageHandler {
 
     @Override
     public void handle(Message message, Request request, Reply reply) {
-        Consumer<Outcome> sink = outcome -> answer(null, request, reply, outcome);
         String text = message.text();
         Object body;
         try {
             body = rpc.json().decode(text, Object.class);
         } catch (IllegalArgumentException e) {
-            malformed(request, sink, "Expected an rpc request such as " + EXAMPLE + " but got "
+            malformed(request, reply, "Expected an rpc request such as " + EXAMPLE + " but got "
                     + (text.isEmpty() ? "an empty payload" : "invalid JSON: " + quote(text)));
             return;
         }
         if (!(body instanceof Map<?, ?> map)) {
-            malformed(request, sink, "Expected an rpc request such as " + EXAMPLE + " but got " + quote(text));
+            malformed(request, reply, "Expected an rpc request such as " + EXAMPLE + " but got " + quote(text));
             return;
         }
         Object method = map.get("m");
         if (method == null) {
-            malformed(request, sink, "Rpc request needs \"m\", the method name, such as " + EXAMPLE + "; got "
+            malformed(request, reply, "Rpc request needs \"m\", the method name, such as " + EXAMPLE + "; got "
                     + quote(text));
             return;
         }
         if (!(method instanceof String name)) {
-            malformed(request, sink, "Rpc request \"m\" must be a string such as \"demo.square\" but was "
+            malformed(request, reply, "Rpc request \"m\" must be a string such as \"demo.square\" but was "
                     + Params.found(rpc.json(), method));
             return;
         }
         Object params = map.get("p");
         if (params != null && !(params instanceof List)) {
-            malformed(request, sink, "Rpc request \"p\" must be an array of arguments such as [5] but was "
+            malformed(request, reply, "Rpc request \"p\" must be an array of arguments such as [5] but was "
                     + Params.found(rpc.json(), params));
             return;
         }
@@ -76,17 +74,20 @@ final class WireHandler implements MessageHandler {
                     + "most " + maxInFlight + "); wait for answers before sending more", null));
             return;
         }
-        // This handler runs on the connection's lane, so a quick method may run right here.
-        rpc.dispatch(name, params == null ? new ArrayList<>() : new ArrayList<Object>((List<?>) params), request, true,
+        // This handler runs on the connection's lane, so a quick method may run right here. The decoded list is this
+        // call's own (nothing else holds the request body), so the call takes it over without a copy.
+        @SuppressWarnings("unchecked")
+        List<Object> args = params == null ? new ArrayList<>() : (List<Object>) params;
+        rpc.dispatch(name, args, request, true,
                 outcome -> {
                     inFlight.decrementAndGet();
                     answer(name, request, reply, outcome);
                 });
     }
 
-    private void malformed(Request request, Consumer<Outcome> sink, String message) {
+    private void malformed(Request request, Reply reply, String message) {
         rpc.log().debug("Malformed rpc request from socket {}: {}", request.socketId(), message);
-        sink.accept(new Outcome.Failure(message, null));
+        answer(null, request, reply, new Outcome.Failure(message, null));
     }
 
     private static String quote(String text) {

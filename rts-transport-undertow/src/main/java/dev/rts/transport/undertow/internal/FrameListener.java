@@ -7,11 +7,11 @@ import io.undertow.websockets.core.BufferedTextMessage;
 import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.StreamSourceFrameChannel;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.xnio.ChannelListener;
 import java.nio.ByteBuffer;
 
@@ -66,12 +66,24 @@ final class FrameListener extends AbstractReceiveListener {
         }
     }
 
-    /** Collects one message, up to the frame size. */
+    /**
+     * Scratch space for reading messages, one per I/O thread: a message's reader runs only on its channel's I/O
+     * thread, and it copies out whatever is left in the scratch space before it returns.
+     */
+    private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(() -> ByteBuffer.allocate(4096));
+
+    /**
+     * Collects one message, up to the frame size. A message that arrives in one go (the common case) is read into the
+     * I/O thread's scratch space and becomes a string (or the server's byte array) with one copy: no buffer of its
+     * own, no stream, no decoder for ASCII text. Only a message that spans reads or the scratch space keeps its bytes
+     * in an array of its own meanwhile.
+     */
     private final class MessageReader implements ChannelListener<StreamSourceFrameChannel> {
         private final WebSocketChannel channel;
         private final boolean binary;
-        private final ByteArrayOutputStream data = new ByteArrayOutputStream(256);
-        private final ByteBuffer buffer = ByteBuffer.allocate(4096);
+        /** The message's bytes read so far, beyond the scratch space; {@code null} while it fits there. */
+        private byte[] data;
+        private int size;
         private boolean done;
 
         MessageReader(WebSocketChannel channel, boolean binary) {
@@ -81,25 +93,30 @@ final class FrameListener extends AbstractReceiveListener {
 
         @Override
         public void handleEvent(StreamSourceFrameChannel message) {
+            ByteBuffer scratch = SCRATCH.get();
+            scratch.clear();
             try {
                 while (!done) {
-                    int read = message.read(buffer);
+                    int read = message.read(scratch);
                     if (read == 0) {
+                        // More is coming in a later event, when another message may use the scratch space.
+                        keep(scratch);
                         return;
                     }
                     if (read < 0) {
                         finish(message);
-                        deliver();
+                        deliver(scratch);
                         return;
                     }
-                    if (data.size() + buffer.position() > maxFrameSize) {
+                    if (size + scratch.position() > maxFrameSize) {
                         finish(message);
                         connection.peerCloseCode = 1009;
                         connection.close(1009, "Message too big (limit " + maxFrameSize + " bytes)");
                         return;
                     }
-                    data.write(buffer.array(), 0, buffer.position());
-                    buffer.clear();
+                    if (!scratch.hasRemaining()) {
+                        keep(scratch);
+                    }
                 }
             } catch (IOException e) {
                 finish(message);
@@ -110,31 +127,75 @@ final class FrameListener extends AbstractReceiveListener {
             }
         }
 
+        /** Moves what the scratch space holds into this message's own array. */
+        private void keep(ByteBuffer scratch) {
+            int length = scratch.position();
+            if (length == 0) {
+                return;
+            }
+            if (data == null) {
+                data = new byte[Math.max(length * 2, 256)];
+            } else if (data.length - size < length) {
+                data = Arrays.copyOf(data, Math.max(data.length * 2, size + length));
+            }
+            System.arraycopy(scratch.array(), 0, data, size, length);
+            size += length;
+            scratch.clear();
+        }
+
         private void finish(StreamSourceFrameChannel message) {
             done = true;
             message.getReadSetter().set(null);
             message.suspendReads();
         }
 
-        private void deliver() {
+        private void deliver(ByteBuffer scratch) {
+            byte[] bytes;
+            int length;
+            if (data == null) {
+                bytes = scratch.array();
+                length = scratch.position();
+            } else {
+                keep(scratch);
+                bytes = data;
+                length = size;
+            }
             if (binary) {
+                // The server keeps what it receives: an array of exactly this message's bytes.
                 connection.touch();
-                host.receivedBinary(connection, ByteBuffer.wrap(data.toByteArray()));
+                host.receivedBinary(connection, ByteBuffer.wrap(Arrays.copyOf(bytes, length)));
                 return;
             }
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(data.toByteArray())).toString();
-            } catch (CharacterCodingException e) {
+            String text = decode(bytes, length);
+            if (text == null) {
                 connection.peerCloseCode = 1007;
                 connection.close(1007, "Invalid UTF-8 in a text frame");
                 return;
             }
             connection.touch();
             host.received(connection, text);
+        }
+    }
+
+    /** Strict UTF-8, with a plain copy for ASCII text (most frames); {@code null} if the bytes are not UTF-8. */
+    static String decode(byte[] bytes, int length) {
+        boolean ascii = true;
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
         }
     }
 
