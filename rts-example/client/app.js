@@ -41,6 +41,52 @@
     // Other rooms: the session is still in them through another tab of it; this page shows one room.
   });
 
+  // Signing in: account.signIn answers a signed, short-lived token. The page keeps it in a SameSite=Strict cookie,
+  // which the browser presents with the WebSocket upgrade, and reconnects: the server admits the new socket as that
+  // user and names its chat messages itself. Before the token expires, the sign-in add-on of /rts/client.js calls
+  // rts.token and renews the socket's credentials over the open socket.
+
+  const TOKEN = 'rts-example-token';
+  const keep = token => {
+    document.cookie = `${TOKEN}=${token};path=/;SameSite=Strict` + (token ? '' : ';max-age=0')
+      + (location.protocol == 'https:' ? ';Secure' : '');
+  };
+  const reconnect = () => {
+    rts.disconnect();
+    rts.connect();
+  };
+  rts.token = async () => {
+    const [token] = await rpc('account.token');
+    keep(token);
+    return token;
+  };
+  const signInError = $('sign-in-error');
+  const showMe = () => rpc('account.me').then(([me]) => {
+    $('signed-in').hidden = !me;
+    $('sign-in-form').hidden = !!me;
+    $('me').textContent = me ? me.name : '';
+    const name = $('name');
+    name.disabled = !!me;
+    if (me) name.value = me.name;
+    if (me && here) presence.update(here, meta());
+  }, err => console.warn('account.me: ' + err.message));
+
+  $('sign-in-form').addEventListener('submit', e => {
+    e.preventDefault();
+    rpc('account.signIn', $('user').value).then(([token]) => {
+      signInError.hidden = true;
+      keep(token);
+      reconnect();
+    }, err => {
+      signInError.hidden = false;
+      signInError.textContent = 'Not signed in: ' + err.message;
+    });
+  });
+  $('sign-out').addEventListener('click', () => {
+    keep('');
+    reconnect();
+  });
+
   // Presence: the page is in the room's presence topic with its name and whether it is typing, and shows the room's
   // members. The browser half joins and watches again by itself after a reconnect.
 
@@ -141,13 +187,17 @@
   rts.status
     .on('ready', () => {
       showStatus('ready');
-      // After a server restart the session is new and in no room: join again (harmless if it still is).
+      showMe();
+      // After a server restart (or a sign-in) the session is new and in no room: join again (harmless if it still is).
       if (room) join(room);
       refreshRooms();
     })
     .on('reconnecting', () => showStatus('reconnecting'))
     .on('close', () => showStatus('closed'));
-  if (rts.ready) refreshRooms();
+  if (rts.ready) {
+    refreshRooms();
+    showMe();
+  }
 
   // Square: a number goes as a number, anything else as the text typed, so that the server's argument check answers.
 

@@ -138,14 +138,17 @@ public final class ChatActions {
      * caller included, and remembers it in the room's history.
      *
      * @param room    the room's name
-     * @param from    the sender's name, 1 to {@value #MAX_NAME} characters after stripping spaces
+     * @param from    the sender's name, 1 to {@value #MAX_NAME} characters after stripping spaces; ignored when the
+     *                caller is signed in, whose name is the one it signed in with
      * @param text    the message, 1 to {@value #MAX_TEXT} characters, not blank
      * @param request the caller, injected by rpc
      * @throws RpcException if a value is not valid or the session has not joined the room
      */
     public void send(String room, String from, String text, Request request) {
         String name = roomName(room);
-        String sender = from == null ? "" : from.strip();
+        // A signed-in caller is named by the server's side of the socket; only guests choose their name.
+        String sender = request.identity().claim(ExampleAuth.NAME).map(String::valueOf)
+                .orElse(from == null ? "" : from.strip());
         if (sender.isEmpty()) {
             throw new RpcException("Name must not be blank; type a name before sending");
         }

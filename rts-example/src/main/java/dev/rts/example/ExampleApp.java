@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * service found on the class path: rts-rpc, with the example's methods {@link ChatActions chat.*} and
  * {@link MathActions math.*}; rts-pubsub, whose channels are the chat's rooms; and rts-livereload, which in
  * development watches the folder the page is served from, so an edited stylesheet shows at once and any other edit
- * reloads the page.
+ * reloads the page. Users sign in with a name ({@link AccountActions account.*}, {@link ExampleAuth}); the chat
+ * shows the signed-in name the server knows, not what the page sends.
  *
  * <pre>{@code
  * try (ExampleApp app = ExampleApp.start(new ExampleOptions("127.0.0.1", 0, false))) {
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class ExampleApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("rts.example");
+    /** How long a sign-in token lasts; the page renews it over the open socket before then. */
+    static final Duration SIGN_IN_LIFETIME = Duration.ofMinutes(5);
 
     private final RtsServer server;
     private final ClientFolder client;
@@ -73,6 +76,19 @@ public final class ExampleApp implements AutoCloseable {
      * @throws IllegalStateException    if the server fails to start
      */
     static ExampleApp start(ExampleOptions options, Consumer<LiveReload.Builder> liveReload) {
+        return start(options, liveReload, SIGN_IN_LIFETIME);
+    }
+
+    /**
+     * Starts the server with sign-in tokens of another lifetime, such as a few seconds for tests of their renewal.
+     *
+     * @param options       where and how to run
+     * @param liveReload    changes to the live reload settings
+     * @param tokenLifetime how long a sign-in token, and the credentials of a socket admitted with it, last
+     * @return the running app
+     */
+    static ExampleApp start(ExampleOptions options, Consumer<LiveReload.Builder> liveReload, Duration tokenLifetime) {
+        ExampleAuth auth = new ExampleAuth(tokenLifetime, java.time.Clock.systemUTC());
         ClientFolder client = options.clientDir() != null ? ClientFolder.given(options.clientDir())
                 : ClientFolder.locate(Path.of("").toAbsolutePath());
         LOG.info("Serving the page from {}{}", client.path(), client.temporary() ? " (extracted from the jar)" : "");
@@ -91,7 +107,9 @@ public final class ExampleApp implements AutoCloseable {
                 .service(new SketchService())
                 .service(Presence.builder().authorizer(new RoomPresence()).build())
                 .service(liveReloadSettings.build())
-                .onStart(ExampleApp::registerMethods);
+                // Signing in: a signed token in a cookie, checked before the upgrade and renewed over the socket.
+                .authenticator(auth)
+                .onStart(api -> registerMethods(api, auth));
         if (!options.origins().isEmpty()) {
             builder.allowedOrigins(options.origins());
         }
@@ -134,8 +152,9 @@ public final class ExampleApp implements AutoCloseable {
     /**
      * Registers the example's rpc methods once the services have started, before the first browser can connect.
      */
-    private static void registerMethods(Api api) {
+    private static void registerMethods(Api api, ExampleAuth auth) {
         api.get("rpc", Rpc.class)
+                .namespace("account", new AccountActions(auth))
                 .namespace("chat", new ChatActions(api.get("pubsub", PubSub.class)))
                 .namespace("math", new MathActions());
     }
