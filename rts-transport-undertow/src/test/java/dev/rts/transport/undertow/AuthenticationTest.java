@@ -240,6 +240,41 @@ class AuthenticationTest {
     }
 
     @Test
+    void refreshesAreOneAtATimeAndAtMostFiveInABurst() {
+        start(Duration.ofMinutes(5));
+        TestSocket socket = openAs("ann");
+        connect(socket, null);
+        socket.send("0|2|{\"c\":\"refresh\",\"token\":\"hold\"}");
+        socket.send("0|3|{\"c\":\"refresh\",\"token\":\"ann-2\"}");
+        assertThat(socket.next()).contains("\"message\":\"A refresh is already in progress on this socket; wait for its "
+                + "answer\"").contains("\"callbackId\":3");
+        authenticator.held.complete(authenticatorUser("ann"));
+        assertThat(socket.next()).startsWith("0|2|{\"expiresIn\":");
+        // The held refresh took one of the five; refreshes answered one after the other soon run out of the rest
+        // (the bucket refills at one per second, so a slow machine may get a few more through).
+        long started = System.nanoTime();
+        int passed = 0;
+        String refusal = null;
+        for (int id = 4; id < 14; id++) {
+            socket.send("0|" + id + "|{\"c\":\"refresh\",\"token\":\"ann-" + id + "\"}");
+            String answer = socket.next();
+            if (answer.startsWith("0|" + id + "|{\"expiresIn\":")) {
+                passed++;
+            } else {
+                refusal = answer;
+            }
+        }
+        long refilled = (long) Math.ceil((System.nanoTime() - started) / 1e9);
+        assertThat(refusal).startsWith("0||{\"type\":\"error\",\"message\":\"Too many refreshes: at most 1 per second per "
+                + "socket (bursts of 5)\",\"service\":\"_system\",\"serviceId\":0,\"callbackId\":");
+        assertThat((long) passed).isBetween(4L, 4 + refilled);
+    }
+
+    private static dev.rts.core.Admission authenticatorUser(String user) {
+        return dev.rts.core.Admission.user(user, Map.of("role", "admin"), java.time.Instant.now().plusSeconds(60));
+    }
+
+    @Test
     void theBrowserClientRenewsCredentialsOverTheOpenSocket() throws Exception {
         List<String> node = NodeScript.nodeWithWebSocket();
         assumeThat(node).as("Node with WebSocket support on the PATH").isNotNull();

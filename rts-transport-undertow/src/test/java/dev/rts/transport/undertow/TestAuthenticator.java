@@ -19,12 +19,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * Tokens by name: {@code ann} and {@code bob} are users (ann an admin), {@code guest} is anonymous, {@code banned} is
  * refused with 403, {@code throw} throws, {@code hang} never answers, anything else or nothing is refused with 401.
- * Refresh tokens: {@code <user>-<round>} renews that user, {@code bad} is refused. Credentials last {@code lifetime}.
+ * Refresh tokens: {@code <user>-<round>} renews that user, {@code bad} is refused, {@code hold} waits for
+ * {@link #held}. Credentials last {@code lifetime}.
  */
 final class TestAuthenticator implements Authenticator {
 
     final BlockingQueue<HandshakeRequest> requests = new LinkedBlockingQueue<>();
     final BlockingQueue<String> refreshes = new LinkedBlockingQueue<>();
+    /** What the refresh token {@code hold} answers, once the test completes it. */
+    final CompletableFuture<Admission> held = new CompletableFuture<>();
     private final Duration lifetime;
 
     TestAuthenticator(Duration lifetime) {
@@ -51,8 +54,11 @@ final class TestAuthenticator implements Authenticator {
         if (token.equals("bad")) {
             return CompletableFuture.completedFuture(Admission.refuse(401));
         }
+        if (token.equals("hold")) {
+            return held;
+        }
         String[] parts = token.split("-");
-        return CompletableFuture.supplyAsync(() -> user(parts[0], Integer.parseInt(parts[1])));
+        return CompletableFuture.completedFuture(user(parts[0], Integer.parseInt(parts[1])));
     }
 
     private Admission user(String name, int round) {
