@@ -8,4 +8,6 @@ module dev.rts.client {
     requires java.net.http;
 
     exports dev.rts.client;
+    // The testkit wraps the WebSocket transport to record raw frames and send malformed ones.
+    exports dev.rts.client.internal to dev.rts.testkit;
 }

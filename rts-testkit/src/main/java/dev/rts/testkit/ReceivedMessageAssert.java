@@ -54,6 +54,24 @@ public final class ReceivedMessageAssert extends AbstractAssert<ReceivedMessageA
     }
 
     /**
+     * Decodes the payload as JSON with the server's strict codec, for assertions by value and path:
+     * {@code assertThat(message).json().path("count").isEqualTo(3)}.
+     *
+     * @return an assertion on the decoded value
+     * @throws AssertionError if the message is binary or not JSON, quoting it
+     */
+    public JsonAssert json() {
+        isText();
+        try {
+            return new JsonAssert(StrictJson.instance().parse(actual.text()), "$");
+        } catch (IllegalArgumentException e) {
+            failWithMessage("Expected JSON from '%s' but got%n  %s%n(%s)", actual.service(), actual.text(),
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    /**
      * Checks that the message came in a text frame.
      *
      * @return this assertion

@@ -136,8 +136,8 @@ public final class RtsExtension implements BeforeAllCallback, AfterAllCallback, 
         TestClient client = server().client();
         // Closed when the test method (or the lifecycle method it was injected into) ends: a per-class server must not
         // keep one test's clients connected into the next, where they would count as connections and recipients.
-        context.getStore(ExtensionContext.Namespace.create(RtsExtension.class, this))
-                .put(client, (ExtensionContext.Store.CloseableResource) client::close);
+        // The client itself is the store's resource: JUnit (5.13 and later) closes stored AutoCloseables.
+        context.getStore(ExtensionContext.Namespace.create(RtsExtension.class, this)).put(client, client);
         return client;
     }
 }

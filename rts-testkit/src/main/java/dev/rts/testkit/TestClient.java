@@ -1,8 +1,12 @@
 package dev.rts.testkit;
 
 import dev.rts.client.ClientMessage;
+import dev.rts.client.ClientTransport;
 import dev.rts.client.RtsClient;
+import dev.rts.client.RtsClientBuilder;
 import dev.rts.client.RtsErrorException;
+import dev.rts.testkit.internal.MemoryTransport;
+import dev.rts.testkit.internal.TappedTransport;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,31 +19,39 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * A client of a {@link TestServer}, connected and ready: sends and calls services, records what it receives, and
  * waits for it with the server's timeout. Every wait that fails says what was received instead.
  *
+ * <p>Besides the messages of each service it keeps every frame the server sent it, as it came off the wire
+ * ({@link #frames()}, and {@link TestServer#sent()} across clients), and sends frames no well-behaved client would
+ * ({@link #sendFrame(String)}). {@link #sync()} and {@link #assertNoMoreMessages()} make a round trip through the
+ * server first, so that a frame the server was about to send is not missed.
+ *
  * <p>Thread-safe. Close it, or let the server close it on stop.
  */
 public final class TestClient implements AutoCloseable {
 
-    private final Function<String, Supplier<RtsClient>> clients;
-    private final Supplier<String> socketId;
+    private final Supplier<ClientTransport> transports;
+    private final FrameLog frameLog;
+    private final String name;
     private final Duration timeout;
     private final Map<String, BlockingQueue<ReceivedMessage>> inbox = new ConcurrentHashMap<>();
     private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
     private final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<FrameLog.Entry> frames = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile RtsClient client;
+    private volatile TappedTransport transport;
 
-    TestClient(Function<String, Supplier<RtsClient>> clients, String sessionId, Supplier<String> socketId,
+    TestClient(Supplier<ClientTransport> transports, String sessionId, FrameLog frameLog, String name,
                Duration timeout) {
-        this.clients = clients;
-        this.socketId = socketId;
+        this.transports = transports;
+        this.frameLog = frameLog;
+        this.name = name;
         this.timeout = timeout;
-        connectWith(clients.apply(sessionId));
+        connectWith(sessionId);
     }
 
     private void record(String service, ClientMessage message) {
@@ -73,7 +85,22 @@ public final class TestClient implements AutoCloseable {
      * @throws IllegalStateException over a real WebSocket, where the client cannot know it
      */
     public String socketId() {
-        return socketId.get();
+        TappedTransport current = transport;
+        if (current != null && current.delegate() instanceof MemoryTransport.Pipe pipe) {
+            return pipe.id();
+        }
+        throw new IllegalStateException("socketId() is known only in memory mode; over a real WebSocket the client "
+                + "cannot see its server-side socket id");
+    }
+
+    /**
+     * Whether the client's connection is open (and was not closed by {@link #disconnect()} or the server).
+     *
+     * @return {@code true} while connected
+     */
+    public boolean isConnected() {
+        TappedTransport current = transport;
+        return current != null && !current.isClosed();
     }
 
     /**
@@ -122,6 +149,76 @@ public final class TestClient implements AutoCloseable {
         if (!client.service(service).sendBytes(ByteBuffer.wrap(payload))) {
             throw new AssertionError("Could not send to '" + service + "': the client is not connected");
         }
+    }
+
+    /**
+     * Sends a text frame exactly as given, header included, malformed or not: {@code "1|7|{not json"},
+     * {@code "99|x"}, {@code "garbage"}. The server's answer, if any, is read as any other: an error frame that
+     * answers no call of this client with {@link #nextError()}, every frame with {@link #frames()}.
+     *
+     * @param frame the whole frame, such as {@code "1|7|{\"m\":\"demo.square\",\"p\":[5]}"}
+     * @throws AssertionError if the client is not connected
+     */
+    public void sendFrame(String frame) {
+        if (!transport.send(frame)) {
+            throw new AssertionError("Could not send the frame " + frame + ": the client is not connected");
+        }
+    }
+
+    /**
+     * Sends a binary frame exactly as given, header included ({@code "4|7|"} in ASCII, then the payload), malformed
+     * or not.
+     *
+     * @param frame the whole frame
+     * @throws AssertionError if the client is not connected
+     */
+    public void sendFrame(byte[] frame) {
+        if (!transport.sendBinary(ByteBuffer.wrap(frame.clone()))) {
+            throw new AssertionError("Could not send a binary frame of " + frame.length + " bytes: the client is not "
+                    + "connected");
+        }
+    }
+
+    /**
+     * The id the server gave a service, as its discover answer listed it: the first field of a frame, for
+     * {@link #sendFrame(String)}.
+     *
+     * @param service the service name
+     * @return its id
+     * @throws AssertionError if the server does not list it (private services are never listed)
+     */
+    public int serviceId(String service) {
+        int id = frameLog.serviceId(service);
+        if (id < 0) {
+            throw new AssertionError("The server lists no service '" + service + "'; listed: " + client.services());
+        }
+        return id;
+    }
+
+    /**
+     * Every frame the server sent this client so far, in arrival order, as it came off the wire: answers, pushes,
+     * broadcasts, error frames, the handshake. Reading it consumes nothing; call {@link #sync()} first to include
+     * frames that are on their way.
+     *
+     * @return a snapshot
+     */
+    public List<SentFrame> frames() {
+        synchronized (frames) {
+            return frameLog.frames(List.copyOf(frames));
+        }
+    }
+
+    /**
+     * Makes a round trip through the server on this client's connection and waits for it: the server handles a
+     * connection's frames in order, so once it returns every frame the server sent because of what this client sent
+     * before has arrived and is recorded, and so has every frame the server sent it before, broadcasts included. The
+     * round trip is a {@code discover} request this client never shows; it counts against the server's message rate
+     * like any frame (if refused, the refusal ends the round trip just as well).
+     *
+     * @throws AssertionError if the client is not connected or no answer comes within the timeout
+     */
+    public void sync() {
+        await(transport.barrier(), "the server to answer a sync round trip");
     }
 
     /**
@@ -205,11 +302,16 @@ public final class TestClient implements AutoCloseable {
     }
 
     /**
-     * Asserts that no message or error is waiting to be read right now.
+     * Asserts that no message or error is left to read: after a {@link #sync()} round trip (skipped when the client is
+     * disconnected, as nothing more can come), so that a frame the server was about to send counts too.
      *
-     * @throws AssertionError listing what is waiting
+     * @throws AssertionError listing what was not read
      */
     public void assertNoMoreMessages() {
+        TappedTransport current = transport;
+        if (current != null && !current.isClosed()) {
+            sync();
+        }
         List<Object> waiting = new ArrayList<>(errors);
         inbox.values().forEach(waiting::addAll);
         if (!waiting.isEmpty()) {
@@ -258,16 +360,34 @@ public final class TestClient implements AutoCloseable {
     public void reconnect() {
         String session = client.sessionId();
         client.disconnect();
-        connectWith(clients.apply(session));
+        connectWith(session);
         if (!session.equals(client.sessionId())) {
             throw new AssertionError("Reconnected with session " + session + " but the server gave "
                     + client.sessionId());
         }
     }
 
-    /** Connects a fresh client and listens to every service it discovers. */
-    void connectWith(Supplier<RtsClient> next) {
-        RtsClient fresh = next.get();
+    /** Connects a fresh client, presenting a session if not null, and listens to every service it discovers. */
+    private void connectWith(String sessionId) {
+        RtsClientBuilder builder = RtsClient.builder().reconnect(false).transport(() -> {
+            TappedTransport tapped = new TappedTransport(transports.get(), new TappedTransport.Tap() {
+                @Override
+                public void text(String frame) {
+                    frames.add(frameLog.add(TestClient.this, frame));
+                }
+
+                @Override
+                public void binary(byte[] frame) {
+                    frames.add(frameLog.add(TestClient.this, frame));
+                }
+            });
+            transport = tapped;
+            return tapped;
+        });
+        if (sessionId != null) {
+            builder.sessionId(sessionId);
+        }
+        RtsClient fresh = builder.build();
         fresh.onError(message -> {
             log.add("error: " + message);
             errors.add(message);
@@ -287,6 +407,12 @@ public final class TestClient implements AutoCloseable {
     @Override
     public void close() {
         client.disconnect();
+    }
+
+    /** The client's name in failure messages and {@link SentFrame#toString()}: {@code client-1}, {@code client-2}... */
+    @Override
+    public String toString() {
+        return name;
     }
 
     private <T> T await(CompletableFuture<T> future, String what) {

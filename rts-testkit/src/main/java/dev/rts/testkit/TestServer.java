@@ -4,7 +4,8 @@ import dev.rts.api.Api;
 import dev.rts.api.Connections;
 import dev.rts.api.Service;
 import dev.rts.api.Session;
-import dev.rts.client.RtsClient;
+import dev.rts.client.ClientTransport;
+import dev.rts.client.internal.JdkWebSocketTransport;
 import dev.rts.core.RtsServer;
 import dev.rts.core.RtsServerBuilder;
 import dev.rts.testkit.internal.MemoryTransport;
@@ -15,21 +16,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A real RTS server for tests: the production core (frame codec, middleware, sessions, worker threads) with the
- * services under test, reached by {@link TestClient}s over an in-memory transport, or over a real loopback WebSocket
- * with {@link Builder#realWebSocket(boolean)}.
+ * A real RTS server for tests: the production core (frame codec, middleware, sessions, worker threads, service
+ * discovery) with the services under test, reached by {@link TestClient}s over an in-memory transport, or over a real
+ * loopback WebSocket with {@link Builder#realWebSocket(boolean)}.
  *
  * <pre>{@code
  * try (TestServer server = TestServer.start(new EchoService())) {
  *     TestClient client = server.client();
- *     assertThat(client.call("echo", "hi").text()).isEqualTo("\"hi\"");
+ *     assertThat(client.call("echo", "hi")).json().isEqualTo("hi");
+ *     assertThat(server.sent("echo")).extracting(SentFrame::to).containsExactly(client);
  * }
  * }</pre>
+ *
+ * <p>Like a production server it finds the services on the class path ({@code ServiceLoader}); services given to it
+ * are mounted first and replace a discovered one of the same name. {@link Builder#discoverServices(boolean)} turns
+ * discovery off.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -38,6 +44,8 @@ public final class TestServer implements AutoCloseable {
     private final MemoryTransport memory;
     private final Duration timeout;
     private final List<TestClient> clients = new CopyOnWriteArrayList<>();
+    private final FrameLog frames = new FrameLog();
+    private final AtomicInteger clientNumbers = new AtomicInteger();
 
     private TestServer(RtsServer server, MemoryTransport memory, Duration timeout) {
         this.server = server;
@@ -47,7 +55,8 @@ public final class TestServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server with these services only (no discovery), in-memory, with the default 5 s timeout.
+     * Starts a server with these services, and those found on the class path, in memory, with the default 5 s
+     * timeout.
      *
      * @param services the services under test
      * @return the started server
@@ -126,17 +135,67 @@ public final class TestServer implements AutoCloseable {
     }
 
     private TestClient newClient(String sessionId) {
-        AtomicReference<MemoryTransport.Pipe> pipe = new AtomicReference<>();
-        Supplier<String> socketId = () -> {
-            if (memory == null) {
-                throw new IllegalStateException("socketId() is known only in memory mode; over a real WebSocket the "
-                        + "client cannot see its server-side socket id");
-            }
-            return pipe.get().id();
-        };
-        TestClient client = new TestClient(session -> clientFactory(session, pipe), sessionId, socketId, timeout);
+        Supplier<ClientTransport> transports = memory != null ? memory::newClient
+                : () -> new JdkWebSocketTransport(URI.create("ws://127.0.0.1:" + server.port() + "/"));
+        TestClient client = new TestClient(transports, sessionId, frames, "client-" + clientNumbers.incrementAndGet(),
+                timeout);
         clients.add(client);
         return client;
+    }
+
+    /**
+     * Every frame the server sent to any of this server's clients so far, in arrival order, as it came off the wire:
+     * answers, pushes, broadcasts, error frames and handshakes. Call {@link #sync()} first to include frames that are
+     * on their way. Filter it with AssertJ, or use {@link #sent(String)}:
+     *
+     * <pre>{@code
+     * server.sync();
+     * assertThat(server.sent("counter")).extracting(SentFrame::to).containsExactlyInAnyOrder(alice, bob);
+     * }</pre>
+     *
+     * @return a snapshot
+     */
+    public List<SentFrame> sent() {
+        return frames.all();
+    }
+
+    /**
+     * The frames one service sent to any of this server's clients so far, in arrival order.
+     *
+     * @param service the service name, or {@code "_system"} for handshakes and error frames
+     * @return a snapshot
+     */
+    public List<SentFrame> sent(String service) {
+        return sent().stream().filter(frame -> frame.service().equals(service)).toList();
+    }
+
+    /**
+     * {@link TestClient#sync()} on every connected client: afterwards every frame the server sent them because of
+     * what they sent before, broadcasts included, has arrived.
+     *
+     * @throws AssertionError if a round trip does not complete within the timeout
+     */
+    public void sync() {
+        for (TestClient client : clients) {
+            if (client.isConnected()) {
+                client.sync();
+            }
+        }
+    }
+
+    /**
+     * {@link TestClient#assertNoMoreMessages()} on every client of this server.
+     *
+     * @throws AssertionError naming the client and what it did not read
+     */
+    public void assertNoMoreMessages() {
+        for (TestClient client : clients) {
+            try {
+                client.assertNoMoreMessages();
+            } catch (AssertionError e) {
+                throw new AssertionError(client + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -149,26 +208,6 @@ public final class TestServer implements AutoCloseable {
     public Session session(String sessionId) {
         return server.connections().session(sessionId).orElseThrow(() -> new AssertionError("The server has no "
                 + "session " + sessionId));
-    }
-
-    /** Creates clients for one TestClient; remembers the in-memory pipe so the client can report its socket id. */
-    private Supplier<RtsClient> clientFactory(String sessionId, AtomicReference<MemoryTransport.Pipe> pipe) {
-        return () -> {
-            var builder = RtsClient.builder().reconnect(false);
-            if (sessionId != null) {
-                builder.sessionId(sessionId);
-            }
-            if (memory != null) {
-                builder.transport(() -> {
-                    MemoryTransport.Pipe next = (MemoryTransport.Pipe) memory.newClient();
-                    pipe.set(next);
-                    return next;
-                });
-            } else {
-                builder.uri(URI.create("ws://127.0.0.1:" + server.port() + "/"));
-            }
-            return builder.build();
-        };
     }
 
     /**
@@ -190,6 +229,7 @@ public final class TestServer implements AutoCloseable {
     public static final class Builder {
         private final List<Consumer<RtsServerBuilder>> steps = new ArrayList<>();
         private boolean realWebSocket;
+        private boolean discoverServices = true;
         private Duration timeout = Duration.ofSeconds(5);
 
         private Builder() {
@@ -231,6 +271,19 @@ public final class TestServer implements AutoCloseable {
         }
 
         /**
+         * Whether to mount the services found on the class path with {@code ServiceLoader}, as production does
+         * (default {@code true}). Turn it off to test the given services alone, when other service jars are on the
+         * test class path.
+         *
+         * @param discover {@code false} to mount only the services given to {@link #service(Service)}
+         * @return this builder
+         */
+        public Builder discoverServices(boolean discover) {
+            this.discoverServices = discover;
+            return this;
+        }
+
+        /**
          * Runs over a real loopback WebSocket (Undertow on a free port) instead of in memory, with the same API.
          *
          * @param real {@code true} for a real socket
@@ -263,7 +316,7 @@ public final class TestServer implements AutoCloseable {
         public TestServer start() {
             // Every test client comes from one address: a test of a thousand clients must not meet the per-address
             // limit on new sessions, which guards real servers. A test of that limit sets it again with configure().
-            RtsServerBuilder builder = RtsServer.builder().discoverServices(false)
+            RtsServerBuilder builder = RtsServer.builder().discoverServices(discoverServices)
                     .newSessionsPerAddress(Integer.MAX_VALUE, Integer.MAX_VALUE);
             MemoryTransport memory = null;
             if (realWebSocket) {

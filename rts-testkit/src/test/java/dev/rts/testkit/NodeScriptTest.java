@@ -48,10 +48,11 @@ class NodeScriptTest {
     @Test
     void aHalfGetsOnlyThe2013ContractAndItsCallsAreAnswered() {
         String half = "function (client) { return { call: (msg, cb) => client.send(msg, cb) }; }";
-        try (TestServer server = TestServer.builder().realWebSocket(true).service(new EchoWithHalf(half)).start();
+        try (TestServer server = TestServer.builder().realWebSocket(true).discoverServices(false)
+                .service(new EchoWithHalf(half)).start();
              NodeScript node = NodeScript.start(server, NodeScriptTest.class.getResource("echo-2013.mjs"))) {
             assertThat(node.awaitLine("CONNECTED")).isEqualTo("echo");
-            assertThat(node.result()).isEqualTo("{\"answer\":{\"echo\":{\"hi\":1},\"user\":\"nobody\"},"
+            assertThat(node.result()).isEqualTo("{\"echo\":{\"hi\":1},\"user\":\"nobody\","
                     + "\"client\":[\"id\",\"name\",\"onmessage\",\"options\",\"send\",\"use\"]}");
         }
     }
@@ -59,7 +60,8 @@ class NodeScriptTest {
     @Test
     void aHalfThatNeedsAnRtsExtensionFailsTheScriptWithNodesError() {
         String half = "function (client) { client.status.on('ready', () => {}); return {}; }";
-        try (TestServer server = TestServer.builder().realWebSocket(true).service(new EchoWithHalf(half)).start();
+        try (TestServer server = TestServer.builder().realWebSocket(true).discoverServices(false)
+                .service(new EchoWithHalf(half)).start();
              NodeScript node = NodeScript.start(server, NodeScriptTest.class.getResource("echo-2013.mjs"))) {
             assertThatThrownBy(node::result).isInstanceOf(AssertionError.class)
                     .hasMessageContaining("the script ended")

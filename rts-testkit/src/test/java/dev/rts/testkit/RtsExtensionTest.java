@@ -17,7 +17,7 @@ class RtsExtensionTest {
 
     @Test
     void injectsServerApiAndFreshClients(TestServer server, Api api, TestClient alice, TestClient bob) {
-        assertThat(api.names()).containsExactly("echo");
+        assertThat(api.names()).as("counter is found on the class path").containsExactlyInAnyOrder("echo", "counter");
         assertThat(server).isSameAs(rts.server());
         assertThat(alice.sessionId()).isNotEqualTo(bob.sessionId());
         alice.call("echo", Map.of("shout", "hello bob"));

@@ -71,7 +71,7 @@ public final class PresenceMassJoin {
     public static void main(String[] args) throws InterruptedException {
         int joins = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int watcherCount = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        try (TestServer server = TestServer.builder()
+        try (TestServer server = TestServer.builder().discoverServices(false)
                 .service(Presence.builder().authorizer(PresenceAuthorizer.ALLOW_ALL).build())
                 .timeout(Duration.ofSeconds(60))
                 .start()) {

@@ -69,7 +69,8 @@ class RtsClientRpcTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(new RpcLike());
+        // Discovery off: the real rpc service on the class path would claim the name 'rpc' too.
+        server = TestServer.builder().discoverServices(false).service(new RpcLike()).start();
         client = RpcClient.of(server.client().rtsClient());
     }
 
