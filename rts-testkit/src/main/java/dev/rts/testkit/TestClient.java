@@ -152,7 +152,7 @@ public final class TestClient implements AutoCloseable {
     }
 
     /**
-     * Sends a text frame exactly as given, header included, malformed or not: {@code "1|7|{not json"},
+     * Sends a text frame exactly as given, header included, malformed or not: <code>"1|7|&#123;not json"</code>,
      * {@code "99|x"}, {@code "garbage"}. The server's answer, if any, is read as any other: an error frame that
      * answers no call of this client with {@link #nextError()}, every frame with {@link #frames()}.
      *

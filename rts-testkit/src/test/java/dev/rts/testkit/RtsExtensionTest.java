@@ -17,7 +17,7 @@ class RtsExtensionTest {
 
     @Test
     void injectsServerApiAndFreshClients(TestServer server, Api api, TestClient alice, TestClient bob) {
-        assertThat(api.names()).as("counter is found on the class path").containsExactlyInAnyOrder("echo", "counter");
+        assertThat(api.names()).as("tally is found on the class path").containsExactlyInAnyOrder("echo", "tally");
         assertThat(server).isSameAs(rts.server());
         assertThat(alice.sessionId()).isNotEqualTo(bob.sessionId());
         alice.call("echo", Map.of("shout", "hello bob"));

@@ -29,9 +29,9 @@ class TestkitAssertionsTest {
     void servicesOnTheClassPathAreDiscoveredByDefault() {
         server = TestServer.builder().start();
 
-        assertThat(server.api().names()).contains("counter");
-        assertThat(server.api().get("counter", AtomicLong.class)).hasValue(0);
-        assertThat(server.client().call("counter", Map.of("inc", 2))).json().path("count").isEqualTo(2);
+        assertThat(server.api().names()).contains("tally");
+        assertThat(server.api().get("tally", AtomicLong.class)).hasValue(0);
+        assertThat(server.client().call("tally", Map.of("inc", 2))).json().path("count").isEqualTo(2);
     }
 
     @Test
@@ -45,7 +45,7 @@ class TestkitAssertionsTest {
     void aMalformedRawFrameIsAnsweredWithAnErrorFrame() {
         server = TestServer.start();
         TestClient client = server.client();
-        int id = client.serviceId("counter");
+        int id = client.serviceId("tally");
 
         client.sendFrame(id + "|7|{not json");
 
@@ -55,7 +55,7 @@ class TestkitAssertionsTest {
         assertThat(client.nextError()).isEqualTo("Malformed frame: expected '<serviceId>|<payload>' but found no "
                 + "'|' in 'nonsense'");
         client.sendFrame((id + "|8|ab").getBytes(StandardCharsets.US_ASCII));
-        assertThat(client.nextError()).startsWith("Service 'counter' does not accept binary frames; send it text "
+        assertThat(client.nextError()).startsWith("Service 'tally' does not accept binary frames; send it text "
                 + "frames (received ");
         client.assertNoMoreMessages();
         assertThat(client.frames()).extracting(SentFrame::service).containsSubsequence("_system", "_system",
@@ -66,12 +66,12 @@ class TestkitAssertionsTest {
     void aRawFrameReachesTheServiceAndItsAnswerIsRecordedAsSent() {
         server = TestServer.start();
         TestClient client = server.client();
-        int id = client.serviceId("counter");
+        int id = client.serviceId("tally");
 
         client.sendFrame(id + "|41|{\"inc\":5}");
         client.sync();
 
-        List<SentFrame> frames = server.sent("counter");
+        List<SentFrame> frames = server.sent("tally");
         assertThat(frames).extracting(SentFrame::frame)
                 .containsExactly(id + "|41|{\"count\":5}", id + "||{\"count\":5}");
         assertThat(frames.get(0).message()).json().isEqualToJson("{\"count\": 5}");
@@ -85,15 +85,15 @@ class TestkitAssertionsTest {
         TestClient bob = server.client();
         TestClient carol = server.client();
 
-        alice.call("counter", Map.of("inc", 1));
+        alice.call("tally", Map.of("inc", 1));
         server.sync();
 
-        assertThat(server.sent("counter")).filteredOn(frame -> frame.frame().contains("||"))
+        assertThat(server.sent("tally")).filteredOn(frame -> frame.frame().contains("||"))
                 .extracting(SentFrame::to).containsExactlyInAnyOrder(alice, bob, carol);
-        assertThat(server.sent("counter")).filteredOn(frame -> frame.isTo(bob)).singleElement()
+        assertThat(server.sent("tally")).filteredOn(frame -> frame.isTo(bob)).singleElement()
                 .satisfies(frame -> assertThat(frame.message()).json().path("count").isEqualTo(1));
-        assertThat(bob.nextMessage("counter")).json().isEqualTo(Map.of("count", 1));
-        assertThatThrownBy(server::assertNoMoreMessages).hasMessageContaining("counter: {\"count\":1}");
+        assertThat(bob.nextMessage("tally")).json().isEqualTo(Map.of("count", 1));
+        assertThatThrownBy(server::assertNoMoreMessages).hasMessageContaining("tally: {\"count\":1}");
     }
 
     @Test
@@ -101,11 +101,11 @@ class TestkitAssertionsTest {
         server = TestServer.start();
         TestClient client = server.client();
 
-        client.send("counter", Map.of("late", true));
+        client.send("tally", Map.of("late", true));
 
         // Without the round trip this check ran before the server handled the message and passed.
         assertThatThrownBy(client::assertNoMoreMessages).isInstanceOf(AssertionError.class)
-                .hasMessage("Expected no more messages but these were not read: [counter: {\"count\":0}]");
+                .hasMessage("Expected no more messages but these were not read: [tally: {\"count\":0}]");
     }
 
     @Test

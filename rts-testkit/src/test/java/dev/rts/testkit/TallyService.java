@@ -8,15 +8,15 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A shared counter, found by {@code ServiceLoader} (listed in this test module's {@code META-INF/services}):
+ * A shared tally, found by {@code ServiceLoader} (listed in this test module's {@code META-INF/services}):
  * {@code {"inc":n}} adds n, answers the new count and tells every client; {@code {"late":true}} answers nothing and
  * pushes the count afterwards; anything else is refused. Its server-side API is the {@link AtomicLong} it counts in.
  */
-public final class CounterService implements Service {
+public final class TallyService implements Service {
 
     @Override
     public String name() {
-        return "counter";
+        return "tally";
     }
 
     @Override
@@ -34,7 +34,7 @@ public final class CounterService implements Service {
                 return;
             }
             if (!(body.get("inc") instanceof Number by)) {
-                throw new IllegalArgumentException("counter needs {\"inc\": <number>}");
+                throw new IllegalArgumentException("tally needs {\"inc\": <number>}");
             }
             long now = count.addAndGet(by.longValue());
             reply.send(Map.of("count", now));
