@@ -2,65 +2,45 @@ package dev.rts.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rts.testkit.TestClient;
 import dev.rts.testkit.TestServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The exact frames of the README's wire format, over a raw WebSocket: what any client, in any language, sees. */
-@Timeout(10)
+/**
+ * The exact frames of the README's wire format, sent raw over a real WebSocket: what any client, in any language,
+ * sees.
+ */
+@Timeout(20)
 class RpcWireFormatTest {
 
     private TestServer server;
-    private WebSocket socket;
-    private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    private TestClient client;
     private final DemoActions demo = new DemoActions();
 
     @BeforeEach
-    void connect() throws Exception {
+    void connect() {
         server = TestServer.builder().service(Rpc.service()).realWebSocket(true).start();
         server.api().get("rpc", Rpc.class).namespace("demo", demo);
-        socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + server.rtsServer().port() + "/"), new WebSocket.Listener() {
-                    private final StringBuilder partial = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        partial.append(data);
-                        if (last) {
-                            frames.add(partial.toString());
-                            partial.setLength(0);
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).get(5, TimeUnit.SECONDS);
-        assertThat(exchange("0|1|{\"c\":\"connect\",\"v\":\"0.1.0\",\"sessionId\":false}")).startsWith("0|1|{");
+        client = server.client();
+        assertThat(client.serviceId("rpc")).isEqualTo(1);
     }
 
     @AfterEach
     void close() {
-        socket.abort();
         server.stop();
     }
 
-    private String exchange(String frame) throws Exception {
-        socket.sendText(frame, true).get(5, TimeUnit.SECONDS);
-        String answer = frames.poll(5, TimeUnit.SECONDS);
-        assertThat(answer).as("answer to %s", frame).isNotNull();
-        return answer;
+    private String exchange(String frame) {
+        client.sendFrame(frame);
+        return client.nextFrame().frame();
     }
 
     @Test
-    void answersCarryTheValuesOnTheRequestsCallbackId() throws Exception {
+    void answersCarryTheValuesOnTheRequestsCallbackId() {
         assertThat(exchange("1|7|{\"m\":\"demo.square\",\"p\":[5]}")).isEqualTo("1|7|{\"p\":[25]}");
         assertThat(exchange("1|8|{\"m\":\"demo.squareErrorFirst\",\"p\":[5]}")).isEqualTo("1|8|{\"p\":[null,25]}");
         assertThat(exchange("1|9|{\"m\":\"demo.nothing\",\"p\":[]}")).isEqualTo("1|9|{\"p\":[]}");
@@ -71,14 +51,15 @@ class RpcWireFormatTest {
 
     @Test
     void requestWithoutCallbackIdGetsNoAnswer() throws Exception {
-        socket.sendText("1||{\"m\":\"demo.record\",\"p\":[\"hi\"]}", true).get(5, TimeUnit.SECONDS);
+        client.sendFrame("1||{\"m\":\"demo.record\",\"p\":[\"hi\"]}");
         assertThat(demo.calls.poll(5, TimeUnit.SECONDS)).isEqualTo("hi");
         assertThat(exchange("1|12|{\"m\":\"demo.square\",\"p\":[2]}")).isEqualTo("1|12|{\"p\":[4]}");
-        assertThat(frames).isEmpty();
+        client.sync();
+        assertThat(server.sent("rpc")).hasSize(1);
     }
 
     @Test
-    void malformedPayloadsAnswerWhatWasExpected() throws Exception {
+    void malformedPayloadsAnswerWhatWasExpected() {
         String expected = "Expected an rpc request such as {\\\"m\\\":\\\"demo.square\\\",\\\"p\\\":[5]} but got ";
         assertThat(exchange("1|1|{\"m\":")).isEqualTo("1|1|{\"e\":{\"message\":\"" + expected
                 + "invalid JSON: {\\\"m\\\":\"}}");

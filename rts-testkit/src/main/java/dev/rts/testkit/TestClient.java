@@ -5,13 +5,16 @@ import dev.rts.client.ClientTransport;
 import dev.rts.client.RtsClient;
 import dev.rts.client.RtsClientBuilder;
 import dev.rts.client.RtsErrorException;
+import dev.rts.client.internal.JdkWebSocketTransport;
 import dev.rts.testkit.internal.MemoryTransport;
 import dev.rts.testkit.internal.TappedTransport;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,8 +45,10 @@ public final class TestClient implements AutoCloseable {
     private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
     private final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<FrameLog.Entry> frames = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final BlockingQueue<FrameLog.Entry> unreadFrames = new LinkedBlockingQueue<>();
     private volatile RtsClient client;
     private volatile TappedTransport transport;
+    private volatile boolean connecting;
 
     TestClient(Supplier<ClientTransport> transports, String sessionId, FrameLog frameLog, String name,
                Duration timeout) {
@@ -52,6 +57,24 @@ public final class TestClient implements AutoCloseable {
         this.name = name;
         this.timeout = timeout;
         connectWith(sessionId);
+    }
+
+    /**
+     * Connects a client to a server the test started itself (an app's {@code main}, say) over a real WebSocket, with
+     * a new session. Everything but {@link #socketId()} works as with {@link TestServer#client()}; close it when done.
+     *
+     * @param uri     the server's WebSocket address, such as {@code ws://127.0.0.1:3001/}
+     * @param timeout how long waits last before they fail
+     * @return the connected client
+     * @throws AssertionError if the handshake does not complete within the timeout
+     */
+    public static TestClient connect(URI uri, Duration timeout) {
+        URI target = Objects.requireNonNull(uri, "uri");
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be a positive duration but was " + timeout);
+        }
+        return new TestClient(() -> new JdkWebSocketTransport(target), null, new FrameLog(), "client " + uri,
+                timeout);
     }
 
     private void record(String service, ClientMessage message) {
@@ -205,6 +228,40 @@ public final class TestClient implements AutoCloseable {
     public List<SentFrame> frames() {
         synchronized (frames) {
             return frameLog.frames(List.copyOf(frames));
+        }
+    }
+
+    /**
+     * Waits for the next frame the server sent this client since it was ready (the handshake and discovery are
+     * skipped), for tests of the exact wire format. It reads with a cursor of its own: what it returns is still
+     * there for {@link #nextMessage(String)}, {@link #nextError()} and {@link #frames()}.
+     *
+     * @return the frame
+     * @throws AssertionError if none arrives within the timeout, listing what did arrive
+     */
+    public SentFrame nextFrame() {
+        FrameLog.Entry entry = poll(unreadFrames, timeout);
+        if (entry == null) {
+            throw new AssertionError("Expected a frame within " + timeout + " but none arrived; received so far: "
+                    + received());
+        }
+        return frameLog.frame(entry);
+    }
+
+    /**
+     * Asserts that {@link #nextFrame()} has nothing left to read, after a {@link #sync()} round trip (skipped when
+     * the client is disconnected): the frame-level counterpart of {@link #assertNoMoreMessages()}.
+     *
+     * @throws AssertionError listing the frames not read
+     */
+    public void assertNoMoreFrames() {
+        if (isConnected()) {
+            sync();
+        }
+        List<FrameLog.Entry> left = new ArrayList<>(unreadFrames);
+        if (!left.isEmpty()) {
+            throw new AssertionError("Expected no more frames but these were not read: "
+                    + frameLog.frames(left).stream().map(SentFrame::frame).toList());
         }
     }
 
@@ -369,16 +426,17 @@ public final class TestClient implements AutoCloseable {
 
     /** Connects a fresh client, presenting a session if not null, and listens to every service it discovers. */
     private void connectWith(String sessionId) {
+        connecting = true;
         RtsClientBuilder builder = RtsClient.builder().reconnect(false).transport(() -> {
             TappedTransport tapped = new TappedTransport(transports.get(), new TappedTransport.Tap() {
                 @Override
                 public void text(String frame) {
-                    frames.add(frameLog.add(TestClient.this, frame));
+                    keep(frameLog.add(TestClient.this, frame));
                 }
 
                 @Override
                 public void binary(byte[] frame) {
-                    frames.add(frameLog.add(TestClient.this, frame));
+                    keep(frameLog.add(TestClient.this, frame));
                 }
             });
             transport = tapped;
@@ -402,6 +460,15 @@ public final class TestClient implements AutoCloseable {
             throw e;
         }
         client = fresh;
+        connecting = false;
+    }
+
+    private void keep(FrameLog.Entry entry) {
+        frames.add(entry);
+        // nextFrame() skips the answers to the client's own handshake and discovery, and only those.
+        if (!(connecting && entry.frame() instanceof String text && text.matches("(?s)0\\|\\d+\\|.*"))) {
+            unreadFrames.add(entry);
+        }
     }
 
     @Override

@@ -4,7 +4,9 @@ import static dev.rts.testkit.RtsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -137,5 +139,27 @@ class TestkitAssertionsTest {
                 .hasMessageContainingAll("Expected JSON at $.count to be", "4", "but was", "3");
         assertThatThrownBy(() -> assertThat(new ReceivedMessage("shop", "not json")).json())
                 .hasMessageContaining("Expected JSON from 'shop' but got");
+    }
+
+    @Test
+    void aClientOfAServerStartedElsewhereReadsTheWireFrameByFrame() {
+        server = TestServer.builder().realWebSocket(true).start();
+        try (TestClient client = TestClient.connect(URI.create("ws://127.0.0.1:" + server.rtsServer().port() + "/"),
+                Duration.ofSeconds(10))) {
+            int id = client.serviceId("tally");
+
+            client.sendFrame(id + "|3|{\"inc\":4}");
+
+            assertThat(client.nextFrame().frame()).isEqualTo(id + "|3|{\"count\":4}");
+            assertThat(client.nextFrame()).satisfies(push -> {
+                assertThat(push.service()).isEqualTo("tally");
+                assertThat(push.frame()).isEqualTo(id + "||{\"count\":4}");
+            });
+            client.assertNoMoreFrames();
+            client.sendFrame(id + "|4|{\"inc\":1}");
+            assertThatThrownBy(client::assertNoMoreFrames)
+                    .hasMessage("Expected no more frames but these were not read: [" + id + "|4|{\"count\":5}, "
+                            + id + "||{\"count\":5}]");
+        }
     }
 }

@@ -35,11 +35,16 @@ final class TestSocket implements WebSocket.Listener {
     }
 
     static TestSocket open(int port, Map<String, String> headers) {
+        return open(HttpClient.newHttpClient(), URI.create("ws://127.0.0.1:" + port + "/"), headers);
+    }
+
+    /** Opens a socket with a client of the test's choosing (one that trusts a test certificate, for wss). */
+    static TestSocket open(HttpClient http, URI uri, Map<String, String> headers) {
         TestSocket listener = new TestSocket();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(TIMEOUT);
         headers.forEach(builder::header);
-        listener.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/"), listener)
-                .orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+        listener.socket = builder.buildAsync(uri, listener).orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .join();
         return listener;
     }
 

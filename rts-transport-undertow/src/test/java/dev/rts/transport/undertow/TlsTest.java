@@ -15,9 +15,8 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -83,20 +82,12 @@ class TlsTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(script.statusCode()).isEqualTo(200);
 
-        LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        WebSocket socket = client.newWebSocketBuilder().header("Origin", "https://localhost:" + server.port())
-                .buildAsync(URI.create("wss://127.0.0.1:" + server.port() + "/"), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        frames.add(data.toString());
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
-        socket.sendText("0|1|{\"c\":\"connect\",\"sessionId\":false}", true).get(10, TimeUnit.SECONDS);
-        assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("0|1|{\"version\":");
-        socket.sendText("1|2|\"over tls\"", true).get(10, TimeUnit.SECONDS);
-        assertThat(frames.poll(10, TimeUnit.SECONDS)).isEqualTo("1|2|{\"echo\":\"over tls\"}");
+        TestSocket socket = TestSocket.open(client, URI.create("wss://127.0.0.1:" + server.port() + "/"),
+                Map.of("Origin", "https://localhost:" + server.port()));
+        socket.send("0|1|{\"c\":\"connect\",\"sessionId\":false}");
+        assertThat(socket.next()).startsWith("0|1|{\"version\":");
+        socket.send("1|2|\"over tls\"");
+        assertThat(socket.next()).isEqualTo("1|2|{\"echo\":\"over tls\"}");
         socket.abort();
     }
 
