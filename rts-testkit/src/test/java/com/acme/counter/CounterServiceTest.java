@@ -31,9 +31,10 @@ class CounterServiceTest {
     }
 
     @Test
-    void aMalformedMessageGetsAnErrorAndNothingMore(TestClient alice) {
-        alice.send("counter", "five");
-        assertThat(alice.nextError()).isEqualTo("Expected a JSON object but found a string at line 1 column 2");
+    void aMalformedFrameGetsAnErrorAndNothingMore(TestClient alice) {
+        alice.sendFrame(alice.serviceId("counter") + "|7|{not json");
+        assertThat(alice.nextError()).isEqualTo("Malformed JSON at line 1 column 3; names and strings take double "
+                + "quotes, and comments, trailing commas, NaN and Infinity are not JSON");
         alice.assertNoMoreMessages();
     }
 }
