@@ -28,7 +28,10 @@ class ${serviceClass}ServiceTest {
     @Test
     void addingAnswersTheSenderAndTellsEveryone(TestClient alice, TestClient bob) {
         assertThat(alice.call("${serviceName}", Map.of("amount", 2))).hasJson("{\"value\":2}");
-        assertThat(bob.nextMessage("${serviceName}")).hasJson("{\"value\":2}");
+        assertThat(alice.nextMessage("${serviceName}")).hasJson("{\"value\":2}");   // the broadcast, to the sender too
+        assertThat(bob.nextMessage("${serviceName}")).json().path("value").isEqualTo(2);
+        alice.assertNoMoreMessages();   // after a round trip through the server: nothing late either
+        bob.assertNoMoreMessages();
     }
 
     @Test
@@ -43,6 +46,15 @@ class ${serviceClass}ServiceTest {
     @Test
     void anAmountOverTheBoundIsRefusedInTheServicesWords(TestClient alice) {
         assertThat(alice.callError("${serviceName}", Map.of("amount", 6))).isEqualTo("Amount must be 1 to 5 but was 6");
+        assertThat(rts.server().api().get("${serviceName}", ${serviceClass}.class).value()).isZero();
+    }
+
+    @Test
+    void aMalformedFrameGetsAnErrorAndChangesNothing(TestClient alice) {
+        alice.sendFrame(alice.serviceId("${serviceName}") + "|7|{not json");   // a raw frame, header included
+
+        assertThat(alice.nextError()).startsWith("Malformed JSON at line 1 column 3");
+        alice.assertNoMoreMessages();
         assertThat(rts.server().api().get("${serviceName}", ${serviceClass}.class).value()).isZero();
     }
 
