@@ -59,6 +59,28 @@ public final class ServiceOptions {
     }
 
     /**
+     * Refuses any option, for a service configured by a typed builder of its own (as every first-party service is):
+     * call it first in {@link Service#start(ServiceContext)}, so that the service has one way to be configured.
+     *
+     * <pre>{@code
+     * context.options().requireNone("Score", "Score.builder().maxAmount(...).build()");
+     * }</pre>
+     *
+     * @param service the service as the message names it, such as {@code "Presence"}
+     * @param builder how to configure it instead, such as {@code "Presence.builder().gracePeriod(...).build()"}
+     * @throws IllegalArgumentException if there is an option: {@code Presence takes no options map but was given
+     *                                  [size]; configure it with Presence.builder().gracePeriod(...).build() and mount
+     *                                  that service}
+     */
+    public void requireNone(String service, String builder) {
+        if (!values.isEmpty()) {
+            throw new IllegalArgumentException(service + " takes no options map but was given "
+                    + values.keySet().stream().sorted().toList() + "; configure it with " + builder
+                    + " and mount that service");
+        }
+    }
+
+    /**
      * One option, untyped.
      *
      * @param key the key

@@ -58,12 +58,7 @@ public final class LiveReloadService implements Service {
             throw new IllegalStateException("Service '" + context.name() + "' was already started");
         }
         Logger log = context.logger();
-        if (!context.options().asMap().isEmpty()) {
-            // One way to configure a first-party service: its typed builder, never a string-keyed map.
-            throw new IllegalArgumentException("Live reload takes no options map but was given "
-                    + context.options().asMap().keySet().stream().sorted().toList() + "; configure it with "
-                    + "LiveReload.builder().dirs(...).throttle(...).build() and mount that service");
-        }
+        context.options().requireNone("Live reload", "LiveReload.builder().dirs(...).throttle(...).build()");
         LiveReloadConfig config = LiveReloadConfig.from(settings, context.production(), Path.of("").toAbsolutePath());
         DefaultLiveReload api = new DefaultLiveReload(context, config.enabled());
         started = true;

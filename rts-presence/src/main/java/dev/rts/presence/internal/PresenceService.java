@@ -81,12 +81,7 @@ public final class PresenceService implements Service {
      */
     @Override
     public synchronized Presence start(ServiceContext context) {
-        if (!context.options().asMap().isEmpty()) {
-            // One way to configure a first-party service: its typed builder, never a string-keyed map.
-            throw new IllegalArgumentException("Presence takes no options map but was given "
-                    + context.options().asMap().keySet().stream().sorted().toList() + "; configure it with "
-                    + "Presence.builder().authorizer(...).gracePeriod(...).build() and mount that service");
-        }
+        context.options().requireNone("Presence", "Presence.builder().authorizer(...).gracePeriod(...).build()");
         if (started) {
             throw new IllegalStateException("This PresenceService was already started (as '" + context.name()
                     + "' or on another server); build one instance per server");

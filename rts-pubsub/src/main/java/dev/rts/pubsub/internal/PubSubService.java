@@ -90,12 +90,7 @@ public final class PubSubService implements Service {
      */
     @Override
     public synchronized PubSub start(ServiceContext context) {
-        if (!context.options().asMap().isEmpty()) {
-            // One way to configure a first-party service: its typed builder, never a string-keyed map.
-            throw new IllegalArgumentException("PubSub takes no options map but was given "
-                    + context.options().asMap().keySet().stream().sorted().toList() + "; configure it with "
-                    + "PubSub.builder().authorizer(...).maxChannelsPerSession(...).build() and mount that service");
-        }
+        context.options().requireNone("PubSub", "PubSub.builder().authorizer(...).maxChannelsPerSession(...).build()");
         if (started) {
             throw new IllegalStateException("This PubSubService was already started (as '" + context.name() + "' or "
                     + "on another server); build one instance per server");

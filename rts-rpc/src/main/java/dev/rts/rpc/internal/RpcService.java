@@ -66,11 +66,7 @@ public final class RpcService implements Service {
 
     /** One way to configure a first-party service: its typed builder, never a string-keyed map. */
     private static void refuseOptions(ServiceOptions options) {
-        if (!options.asMap().isEmpty()) {
-            throw new IllegalArgumentException("Rpc takes no options map but was given "
-                    + options.asMap().keySet().stream().sorted().toList() + "; configure it with Rpc.builder()"
-                    + ".timeout(...).clientTimeout(...).maxInFlight(...).build() and mount that service");
-        }
+        options.requireNone("Rpc", "Rpc.builder().timeout(...).clientTimeout(...).maxInFlight(...).build()");
     }
 
     /**
