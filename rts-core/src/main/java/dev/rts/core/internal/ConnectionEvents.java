@@ -39,6 +39,8 @@ final class ConnectionEvents {
         Future<?> deadline = state.handshakeDeadline;
         if (deadline != null) {
             deadline.cancel(false);
+            // Not kept for the socket's life: the cancelled task and what its closure holds can go.
+            state.handshakeDeadline = null;
         }
         if (!state.closed) {
             ConnectionEvent event = event(state);

@@ -2,10 +2,11 @@ package dev.rts.core.internal;
 
 import dev.rts.api.Identity;
 import dev.rts.core.spi.Connection;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the server knows of one open socket.
@@ -15,9 +16,13 @@ final class ConnectionState {
     final Connection connection;
     final String transport;
     final SerialExecutor executor;
-    final Map<String, Object> attributes = new ConcurrentHashMap<>();
-    /** Messages dropped (queue full or over the rate) since one was last accepted; past a hard bound the socket closes. */
-    final AtomicInteger droppedInARow = new AtomicInteger();
+    /** Made on first use: most sockets never get an attribute, and an idle socket should hold little. */
+    private volatile Map<String, Object> attributes;
+    /**
+     * Messages dropped (queue full or over the rate) since one was last accepted; past a hard bound the socket closes.
+     * Updated through {@link #DROPPED_IN_A_ROW}: no atomic object per socket, and no write per accepted message.
+     */
+    private volatile int droppedInARow;
     /** The socket's message rate budget, or {@code null} when the rate is not limited. */
     final TokenBucket messageBudget;
     /** Closes the socket if the connect handshake does not complete in time; cancelled by the handshake. */
@@ -41,8 +46,45 @@ final class ConnectionState {
         this.messageBudget = messageBudget;
     }
 
+    private static final VarHandle DROPPED_IN_A_ROW;
+
+    static {
+        try {
+            DROPPED_IN_A_ROW = MethodHandles.lookup().findVarHandle(ConnectionState.class, "droppedInARow", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     String id() {
         return connection.id();
+    }
+
+    /** The socket's attributes, created on first use. */
+    Map<String, Object> attributes() {
+        Map<String, Object> map = attributes;
+        if (map == null) {
+            synchronized (this) {
+                map = attributes;
+                if (map == null) {
+                    map = new ConcurrentHashMap<>();
+                    attributes = map;
+                }
+            }
+        }
+        return map;
+    }
+
+    /** A message was accepted: the run of drops ends. */
+    void accepted() {
+        if (droppedInARow != 0) {
+            droppedInARow = 0;
+        }
+    }
+
+    /** A message was dropped; returns how many in a row now. */
+    int dropped() {
+        return (int) DROPPED_IN_A_ROW.getAndAdd(this, 1) + 1;
     }
 
 }

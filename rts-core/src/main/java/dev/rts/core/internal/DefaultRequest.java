@@ -33,7 +33,7 @@ record DefaultRequest(ConnectionState state, MountedService mounted) implements 
 
     @Override
     public Map<String, Object> attributes() {
-        return state.attributes;
+        return state.attributes();
     }
 
     @Override

@@ -167,13 +167,13 @@ final class Dispatcher implements TransportHost {
             why = "Rate limit exceeded: at most " + limits.messagesPerSecond() + " messages per second per socket "
                     + "(bursts of " + limits.messageBurst() + "); this message was dropped";
         } else if (state.executor.tryExecute(task)) {
-            state.droppedInARow.set(0);
+            state.accepted();
             return;
         } else {
             why = "Too many messages waiting on this socket (at most " + maxPendingMessages + "); this message was "
                     + "dropped";
         }
-        int inARow = state.droppedInARow.incrementAndGet();
+        int inARow = state.dropped();
         if (inARow > MAX_DROPPED_IN_A_ROW) {
             if (inARow == MAX_DROPPED_IN_A_ROW + 1) {
                 floodLog.warn("Socket {} from {} closed: it kept sending while {} messages in a row were dropped",

@@ -1,11 +1,11 @@
 package dev.rts.core.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -23,8 +23,23 @@ final class SerialExecutor {
     private final int maxPending;
     private final Consumer<Error> fatalErrorHandler;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger pending = new AtomicInteger();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Ordinary tasks queued; updated through {@link #PENDING} (no atomic objects per connection). */
+    private volatile int pending;
+    /** Whether a drain is queued or running; updated through {@link #SCHEDULED}. */
+    private volatile boolean scheduled;
+
+    private static final VarHandle PENDING;
+    private static final VarHandle SCHEDULED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            PENDING = lookup.findVarHandle(SerialExecutor.class, "pending", int.class);
+            SCHEDULED = lookup.findVarHandle(SerialExecutor.class, "scheduled", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     SerialExecutor(Executor workers, int maxPending, Consumer<Error> fatalErrorHandler) {
         this.workers = workers;
@@ -38,8 +53,8 @@ final class SerialExecutor {
      * @return {@code false} if the queue is full and the task was not queued
      */
     boolean tryExecute(Runnable task) {
-        if (pending.incrementAndGet() > maxPending) {
-            pending.decrementAndGet();
+        if ((int) PENDING.getAndAdd(this, 1) + 1 > maxPending) {
+            PENDING.getAndAdd(this, -1);
             return false;
         }
         tasks.add(task);
@@ -62,12 +77,12 @@ final class SerialExecutor {
     }
 
     private void schedule() {
-        if (scheduled.compareAndSet(false, true)) {
+        if (SCHEDULED.compareAndSet(this, false, true)) {
             try {
                 workers.execute(this::drain);
             } catch (RejectedExecutionException e) {
                 // The server is stopping: the queued tasks are abandoned with the executor.
-                scheduled.set(false);
+                scheduled = false;
             }
         }
     }
@@ -80,7 +95,7 @@ final class SerialExecutor {
                     break;
                 }
                 if (!(task instanceof Control)) {
-                    pending.decrementAndGet();
+                    PENDING.getAndAdd(this, -1);
                 }
                 try {
                     task.run();
@@ -93,7 +108,7 @@ final class SerialExecutor {
                 }
             }
         } finally {
-            scheduled.set(false);
+            scheduled = false;
             if (!tasks.isEmpty()) {
                 schedule();
             }
