@@ -39,8 +39,9 @@ class RtsClientTest {
     void discoversServicesAndCallsWithACallback() throws Exception {
         assertThat(client.services()).containsExactly("echo");
         assertThat(client.sessionId()).matches("[A-Za-z0-9_-]{32}");
-        Map<?, ?> answer = client.service("echo").call(Map.of("x", 1), Map.class).get(5, TimeUnit.SECONDS);
-        assertThat(answer.get("echo")).isEqualTo(Map.of("x", 1L));
+        Map<?, ?> answer = client.service("echo").call(Map.of("x", 1, "session", true), Map.class)
+                .get(5, TimeUnit.SECONDS);
+        assertThat(answer.get("echo")).isEqualTo(Map.of("x", 1L, "session", true));
         assertThat(answer.get("session")).isEqualTo(client.sessionId());
     }
 
@@ -58,7 +59,7 @@ class RtsClientTest {
     void errorFrameFailsTheCall() {
         CompletableFuture<ClientMessage> call = client.service("echo").call(Map.of("fail", true));
         assertThatThrownBy(() -> call.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(RtsErrorException.class).hasMessage("Told to fail");
+                .cause().isInstanceOf(RtsErrorException.class).hasMessage("Echo was told to fail");
     }
 
     @Test

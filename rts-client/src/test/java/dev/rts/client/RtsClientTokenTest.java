@@ -7,6 +7,7 @@ import dev.rts.core.Admission;
 import dev.rts.core.Authenticator;
 import dev.rts.core.HandshakeRequest;
 import dev.rts.core.RtsServer;
+import dev.rts.transport.undertow.TestServices;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +53,7 @@ class RtsClientTokenTest {
 
     private final Tokens tokens = new Tokens();
     private final RtsServer server = RtsServer.builder().discoverServices(false).host("127.0.0.1").port(0)
-            .service(new EchoServer.Echo()).authenticator(tokens).build();
+            .service(new TestServices.Echo()).authenticator(tokens).build();
     private RtsClient client;
 
     @AfterEach

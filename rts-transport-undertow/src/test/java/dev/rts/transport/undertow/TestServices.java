@@ -10,18 +10,29 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Small services for transport tests.
+ * Small services for tests over real sockets, shared through this module's test jar: the transport's own tests and
+ * rts-client's use the same echo (rts-testkit and the modules above it test through the testkit instead).
  */
-final class TestServices {
+public final class TestServices {
 
     private TestServices() {
     }
 
-    /** JSON + callbacks: answers {"echo": payload}; "sleep" makes it block for a second; records disconnects. */
-    static final class Echo implements Service {
+    /**
+     * JSON + callbacks, named "echo": answers {@code {"echo": payload}}. {@code "sleep"} blocks for a second first;
+     * {@code "fail"} or an object with {@code "fail"} throws ({@code Echo was told to fail}); an object with
+     * {@code "broadcast": x} also sends {@code {"news": x}} to everyone; an object with {@code "never"} gets no answer;
+     * an object with {@code "session"} gets the socket's session id too: {@code {"echo": payload, "session": id}}.
+     * Records connects and disconnects.
+     */
+    public static final class Echo implements Service {
         final BlockingQueue<ConnectionEvent> disconnects = new LinkedBlockingQueue<>();
         final BlockingQueue<ConnectionEvent> connects = new LinkedBlockingQueue<>();
         ServiceContext context;
+
+        /** Creates the service; it starts when mounted. */
+        public Echo() {
+        }
 
         @Override
         public String name() {
@@ -43,8 +54,19 @@ final class TestServices {
                 if ("sleep".equals(value)) {
                     Thread.sleep(1000);
                 }
-                if ("fail".equals(value)) {
+                Map<?, ?> body = value instanceof Map<?, ?> map ? map : Map.of();
+                if ("fail".equals(value) || body.containsKey("fail")) {
                     throw new IllegalStateException("Echo was told to fail");
+                }
+                if (body.containsKey("broadcast")) {
+                    ctx.broadcast(Map.of("news", body.get("broadcast")));
+                }
+                if (body.containsKey("never")) {
+                    return;
+                }
+                if (body.containsKey("session")) {
+                    reply.send(Map.of("echo", value, "session", request.sessionId().orElse("")));
+                    return;
                 }
                 reply.send(Map.of("echo", value));
             });
