@@ -21,7 +21,24 @@ final class FrameLog {
     private record ServiceInfo(String name, boolean callbacks) {
     }
 
+    /**
+     * The most frames kept per server (a load test through the testkit must not keep every frame alive); past it the
+     * frame views refuse to answer rather than answer from part of the log.
+     */
+    static final int MAX_FRAMES = 200_000;
+
+    private final int maxFrames;
     private final List<Entry> entries = new ArrayList<>();
+    private volatile boolean full;
+
+    FrameLog() {
+        this(MAX_FRAMES);
+    }
+
+    /** A log with another bound, for the testkit's own tests. */
+    FrameLog(int maxFrames) {
+        this.maxFrames = maxFrames;
+    }
     private final Map<Integer, ServiceInfo> services = new ConcurrentHashMap<>(Map.of(0,
             new ServiceInfo("_system", true)));
 
@@ -38,6 +55,10 @@ final class FrameLog {
         }
         Entry entry = new Entry(to, frame);
         synchronized (entries) {
+            if (entries.size() >= maxFrames) {
+                full = true;
+                return null;
+            }
             entries.add(entry);
         }
         return entry;
@@ -52,12 +73,23 @@ final class FrameLog {
         return frames(copy);
     }
 
+    /** @throws AssertionError once the log is full: a partial view would pass assertions it should fail */
     List<SentFrame> frames(List<Entry> list) {
+        checkComplete();
         List<SentFrame> frames = new ArrayList<>(list.size());
         for (Entry entry : list) {
             frames.add(frame(entry));
         }
         return List.copyOf(frames);
+    }
+
+    /** @throws AssertionError once the log is full */
+    void checkComplete() {
+        if (full) {
+            throw new AssertionError("The server sent its test clients more than " + maxFrames + " frames; the "
+                    + "testkit keeps only the first " + maxFrames + ", so the frame views (sent(), frames(), "
+                    + "nextFrame()) are incomplete. Read messages with nextMessage() in tests that send this many");
+        }
     }
 
     /** Reads the service table off a discover answer: {@code 0|<id>|[{"params":{"id":1,"name":...}}, ...]}. */
