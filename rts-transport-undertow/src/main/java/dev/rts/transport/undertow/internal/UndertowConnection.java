@@ -61,6 +61,19 @@ final class UndertowConnection implements Connection {
             IoUtils.safeClose(ch);
         }
     };
+    /** Completes every frame's write, the frame itself passed as the context: no callback object per send. */
+    private final WebSocketCallback<OutboundFrame> frameWritten = new WebSocketCallback<>() {
+        @Override
+        public void complete(WebSocketChannel ch, OutboundFrame frame) {
+            written(frame.size());
+        }
+
+        @Override
+        public void onError(WebSocketChannel ch, OutboundFrame frame, Throwable throwable) {
+            written(frame.size());
+            IoUtils.safeClose(ch);
+        }
+    };
     volatile long lastActivityNanos = System.nanoTime();
     volatile int peerCloseCode = 1006;
     volatile String peerCloseReason = "";
@@ -116,22 +129,10 @@ final class UndertowConnection implements Connection {
                 return false;
             }
         }
-        WebSocketCallback<Void> done = new WebSocketCallback<>() {
-            @Override
-            public void complete(WebSocketChannel ch, Void context) {
-                written(size);
-            }
-
-            @Override
-            public void onError(WebSocketChannel ch, Void context, Throwable throwable) {
-                written(size);
-                IoUtils.safeClose(ch);
-            }
-        };
         if (frame.isBinary()) {
-            WebSockets.sendBinary(frame.bytes(), channel, done);
+            WebSockets.sendBinary(frame.bytes(), channel, frameWritten, frame);
         } else {
-            WebSockets.sendText(frame.bytes(), channel, done);
+            WebSockets.sendText(frame.bytes(), channel, frameWritten, frame);
         }
         return true;
     }
