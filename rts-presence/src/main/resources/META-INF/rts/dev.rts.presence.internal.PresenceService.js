@@ -82,9 +82,9 @@ function (client) {
 
     // A batch of changes: leaves first, then joins, so that an update (same ref) ends with the new meta.
     function diff(w, joins, leaves) {
-        var before = {};
+        var before = {};     // key -> its metas before this diff
         Object.keys(leaves).concat(Object.keys(joins)).forEach(function (key) {
-            before[key] = w.state[key] ? w.state[key].length : 0;
+            before[key] = w.state[key] ? w.state[key].slice() : [];
         });
         Object.keys(leaves).forEach(function (key) {
             if (!w.state[key]) {
@@ -103,11 +103,12 @@ function (client) {
             if (!now.length) {
                 delete w.state[key];
             }
-            if (!before[key] && now.length) {
+            if (!before[key].length && now.length) {
                 call(w.on.join, [key, now.slice(), (joins[key] || []).slice()]);
-            } else if (before[key] && !now.length) {
+            } else if (before[key].length && !now.length) {
                 call(w.on.leave, [key, [], (leaves[key] || []).slice()]);
-            } else if (now.length) {
+            } else if (now.length && JSON.stringify(now) !== JSON.stringify(before[key])) {
+                // A join the sync already showed may come again in the next diff: that changes nothing.
                 call(w.on.update, [key, now.slice()]);
             }
         });

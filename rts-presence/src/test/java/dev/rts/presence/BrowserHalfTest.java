@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rts.api.Session;
 import dev.rts.testkit.NodeScript;
 import dev.rts.testkit.TestServer;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -37,6 +38,18 @@ class BrowserHalfTest {
                     + "PresenceAuthorizer refused it\","
                     + "\"seen\":[\"join Ann\",\"join Bob\",\"update Bobby\",\"leave Bobby\"],"
                     + "\"list\":[\"Ann\"],\"count\":1}");
+        }
+    }
+
+    @Test
+    void aJoinThatTheSyncAlreadyShowedIsNotReportedAgainAsAnUpdate() {
+        // A long batch: Ann's join is still waiting in it when her watch's sync lists her.
+        try (TestServer server = TestServer.builder().realWebSocket(true)
+                .service(Presence.builder().authorizer(PresenceAuthorizer.ALLOW_ALL)
+                        .batchInterval(Duration.ofSeconds(2)).build()).start();
+             NodeScript node = NodeScript.start(server, BrowserHalfTest.class.getResource(
+                     "presence-2013-repeat.mjs"))) {
+            assertThat(node.result()).isEqualTo("[\"join Ann\",\"join Bob\"]");
         }
     }
 }

@@ -16,7 +16,8 @@ const answer = (api, method, ...args) => new Promise(resolve => api[method](...a
     resolve(err ? 'error: ' + err.message : typeof ref)));
 
 const out = {};
-// Watch first: a join made before the watch is in its sync and may come again in the next diff.
+// Watch first, so that every event here comes from a diff (presence-2013-repeat.mjs covers a join made before the
+// watch).
 const room = ann.api.presence.watch('room')
     .onSync(members => see('sync ' + members.length))
     .onJoin((key, metas) => see('join ' + names(metas)))
