@@ -44,11 +44,9 @@ public final class TestClient implements AutoCloseable {
     private final Map<String, BlockingQueue<ReceivedMessage>> inbox = new ConcurrentHashMap<>();
     private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
     private final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final List<FrameLog.Entry> frames = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final BlockingQueue<FrameLog.Entry> unreadFrames = new LinkedBlockingQueue<>();
+    private final ClientFrames frames;
     private volatile RtsClient client;
     private volatile TappedTransport transport;
-    private volatile boolean connecting;
 
     TestClient(Supplier<ClientTransport> transports, String sessionId, FrameLog frameLog, String name,
                Duration timeout) {
@@ -56,6 +54,7 @@ public final class TestClient implements AutoCloseable {
         this.frameLog = frameLog;
         this.name = name;
         this.timeout = timeout;
+        this.frames = new ClientFrames(frameLog);
         connectWith(sessionId);
     }
 
@@ -226,9 +225,7 @@ public final class TestClient implements AutoCloseable {
      * @return a snapshot
      */
     public List<SentFrame> frames() {
-        synchronized (frames) {
-            return frameLog.frames(List.copyOf(frames));
-        }
+        return frames.all();
     }
 
     /**
@@ -240,13 +237,12 @@ public final class TestClient implements AutoCloseable {
      * @throws AssertionError if none arrives within the timeout, listing what did arrive
      */
     public SentFrame nextFrame() {
-        frameLog.checkComplete();
-        FrameLog.Entry entry = poll(unreadFrames, timeout);
-        if (entry == null) {
+        SentFrame frame = frames.next(timeout);
+        if (frame == null) {
             throw new AssertionError("Expected a frame within " + timeout + " but none arrived; received so far: "
                     + received());
         }
-        return frameLog.frame(entry);
+        return frame;
     }
 
     /**
@@ -259,10 +255,9 @@ public final class TestClient implements AutoCloseable {
         if (isConnected()) {
             sync();
         }
-        List<FrameLog.Entry> left = new ArrayList<>(unreadFrames);
+        List<String> left = frames.unread();
         if (!left.isEmpty()) {
-            throw new AssertionError("Expected no more frames but these were not read: "
-                    + frameLog.frames(left).stream().map(SentFrame::frame).toList());
+            throw new AssertionError("Expected no more frames but these were not read: " + left);
         }
     }
 
@@ -427,17 +422,17 @@ public final class TestClient implements AutoCloseable {
 
     /** Connects a fresh client, presenting a session if not null, and listens to every service it discovers. */
     private void connectWith(String sessionId) {
-        connecting = true;
+        frames.connecting(true);
         RtsClientBuilder builder = RtsClient.builder().reconnect(false).transport(() -> {
             TappedTransport tapped = new TappedTransport(transports.get(), new TappedTransport.Tap() {
                 @Override
                 public void text(String frame) {
-                    keep(frameLog.add(TestClient.this, frame));
+                    frames.add(TestClient.this, frame);
                 }
 
                 @Override
                 public void binary(byte[] frame) {
-                    keep(frameLog.add(TestClient.this, frame));
+                    frames.add(TestClient.this, frame);
                 }
             });
             transport = tapped;
@@ -461,18 +456,7 @@ public final class TestClient implements AutoCloseable {
             throw e;
         }
         client = fresh;
-        connecting = false;
-    }
-
-    private void keep(FrameLog.Entry entry) {
-        if (entry == null) {
-            return;   // the log is full: its views say so
-        }
-        frames.add(entry);
-        // nextFrame() skips the answers to the client's own handshake and discovery, and only those.
-        if (!(connecting && entry.frame() instanceof String text && text.matches("(?s)0\\|\\d+\\|.*"))) {
-            unreadFrames.add(entry);
-        }
+        frames.connecting(false);
     }
 
     @Override
