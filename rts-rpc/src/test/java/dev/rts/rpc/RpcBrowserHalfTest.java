@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The browser half ({@code META-INF/rts/dev.rts.rpc.internal.RpcService.js}) against a real server, run by Node: the core client, the WebSocket
- * transport and the rpc half, as a page loads them from {@code /rts/client.js}. Skipped where no Node with a
- * WebSocket (Node 22+, or Node 20 with {@code --experimental-websocket}) is installed, outside CI.
+ * transport and the rpc half, as a page loads them from {@code /rts/client.js}. Skipped where no Node 18 or later is
+ * installed, outside CI.
  */
 @Timeout(90)
 class RpcBrowserHalfTest {

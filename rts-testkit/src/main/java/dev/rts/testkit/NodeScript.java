@@ -45,8 +45,9 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>The script talks back through its output: {@link #awaitLine(String)} waits for a line with a prefix (so the test
  * can act on the server when the page is ready), {@link #result()} for the {@code RESULT } line and a clean exit.
- * Where no Node with a WebSocket (Node 22, or Node 20 with {@code --experimental-websocket}) is installed the test is
- * skipped, unless the environment variable {@code CI} is set: there it fails. Not thread-safe.
+ * Node 18 or later runs it; where Node has no global {@code WebSocket} (before 22) the testkit installs one over
+ * {@code node:net} first, so scripts and {@code /rts/client.js} use the browser API either way. Where no such Node is
+ * installed the test is skipped, unless the environment variable {@code CI} is set: there it fails. Not thread-safe.
  */
 public final class NodeScript implements AutoCloseable {
 
@@ -94,11 +95,16 @@ public final class NodeScript implements AutoCloseable {
             try (InputStream in = script.openStream()) {
                 Files.copy(in, target);
             }
-            try (InputStream in = NodeScript.class.getResourceAsStream("client-2013.mjs")) {
-                Files.copy(Objects.requireNonNull(in, "client-2013.mjs is missing from the testkit jar"),
-                        directory.resolve("client-2013.mjs"));
+            for (String file : List.of("client-2013.mjs", "websocket.mjs")) {
+                try (InputStream in = NodeScript.class.getResourceAsStream(file)) {
+                    Files.copy(Objects.requireNonNull(in, () -> file + " is missing from the testkit jar"),
+                            directory.resolve(file));
+                }
             }
-            command.add(target.toString());
+            // The WebSocket first, for Node versions without a global one; then the test's script.
+            Path main = directory.resolve("main.mjs");
+            Files.writeString(main, "import './websocket.mjs';\nawait import('./script.mjs');\n");
+            command.add(main.toString());
             command.add(String.valueOf(port));
             Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                     .start();
@@ -209,23 +215,22 @@ public final class NodeScript implements AutoCloseable {
 
     /** The command that starts Node with a global WebSocket; skips the test outside CI if there is none. */
     private static List<String> requireNode() {
-        for (List<String> candidate : List.of(List.of("node"), List.of("node", "--experimental-websocket"))) {
-            List<String> probe = new ArrayList<>(candidate);
-            probe.addAll(List.of("-e", "process.exit(typeof WebSocket == 'function' ? 0 : 1)"));
-            try {
-                Process process = new ProcessBuilder(probe).redirectErrorStream(true).start();
-                if (process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0) {
-                    return candidate;
-                }
-                process.destroyForcibly();
-            } catch (IOException e) {
-                break;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted while looking for Node", e);
+        String missing = "No Node 18 or later on the PATH";
+        try {
+            Process process = new ProcessBuilder("node", "-e",
+                    "process.exit(+process.versions.node.split('.')[0] >= 18 ? 0 : 1)").redirectErrorStream(true)
+                    .start();
+            if (process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0) {
+                return List.of("node");
             }
+            process.destroyForcibly();
+            missing = "The Node on the PATH is older than 18";
+        } catch (IOException e) {
+            // no node: reported below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while looking for Node", e);
         }
-        String missing = "No Node with a WebSocket (Node 22, or Node 20 with --experimental-websocket) on the PATH";
         if (System.getenv("CI") != null) {
             throw new AssertionError(missing + "; under CI the browser-half tests must run (.ci/run installs Node)");
         }

@@ -10,7 +10,7 @@
 //   app.api.rpc('demo.square', 5, n => ...);
 //   app.close();
 //
-// Node 22 has a global WebSocket; Node 20 needs --experimental-websocket (NodeScript passes it when needed).
+// It uses the global WebSocket: Node 22's, or the one NodeScript installs for older Node (websocket.mjs).
 
 function serviceClient(connection, params) {
     const use = params.use || {};

@@ -78,4 +78,15 @@ class NodeScriptTest {
                             + "TestServer.builder().realWebSocket(true)");
         }
     }
+
+    @Test
+    void theBrowserClientRunsOverTheWebSocketGivenToOlderNode() {
+        // On Node before 22 this runs over websocket.mjs: text and binary both ways, a Blob, frames past 64 KiB.
+        try (TestServer server = TestServer.builder().realWebSocket(true).discoverServices(false)
+                .service(new BinaryMessagesTest.Share()).start();
+             NodeScript node = NodeScript.start(server, NodeScriptTest.class.getResource("bytes-client.mjs"))) {
+            assertThat(node.result()).isEqualTo("{\"answers\":[\"{\\\"size\\\":3}\",\"{\\\"size\\\":70000}\","
+                    + "\"bytes 2\",\"bytes 70000\"],\"closed\":1000}");
+        }
+    }
 }
