@@ -26,16 +26,17 @@ final class LiveSession implements Session {
     private final SessionStore store;
     private final BiConsumer<LiveSession, String> userChanged;
     private String userId;
-    private final Map<String, Object> attributes;
-    /** The store's position of the last change applied per attribute key; guarded by this. */
-    private final Map<String, Long> positions = new HashMap<>();
+    /** The attributes, {@code null} while there are none (most sessions of idle sockets); guarded by this. */
+    private Map<String, Object> attributes;
+    /** The store's position of the last change applied per attribute key, made on first use; guarded by this. */
+    private Map<String, Long> positions;
     private long userPosition;
 
     LiveSession(StoredSession stored, SessionStore store, BiConsumer<LiveSession, String> userChanged) {
         this.id = stored.id();
         this.createdAt = stored.createdAt();
         this.userId = stored.userId();
-        this.attributes = new LinkedHashMap<>(stored.attributes());
+        this.attributes = stored.attributes().isEmpty() ? null : new LinkedHashMap<>(stored.attributes());
         this.store = store;
         this.userChanged = userChanged;
     }
@@ -75,21 +76,21 @@ final class LiveSession implements Session {
 
     @Override
     public synchronized Optional<Object> get(String key) {
-        return Optional.ofNullable(attributes.get(key));
+        return attributes == null ? Optional.empty() : Optional.ofNullable(attributes.get(key));
     }
 
     @Override
     public synchronized void put(String key, Object value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, () -> "value of session attribute '" + key + "'; use remove() instead");
-        attributes.put(key, value);
-        positions.merge(key, write(new SessionChange.AttributePut(id, key, value)), Math::max);
+        attributes().put(key, value);
+        positions().merge(key, write(new SessionChange.AttributePut(id, key, value)), Math::max);
     }
 
     @Override
     public synchronized void remove(String key) {
-        if (attributes.remove(key) != null) {
-            positions.merge(key, write(new SessionChange.AttributeRemoved(id, key)), Math::max);
+        if (attributes != null && attributes.remove(key) != null) {
+            positions().merge(key, write(new SessionChange.AttributeRemoved(id, key)), Math::max);
         }
     }
 
@@ -102,7 +103,9 @@ final class LiveSession implements Session {
         store.save(snapshot());
         // The store starts counting again for the saved session: forget the old positions, or its changes would look
         // older than what was applied.
-        positions.clear();
+        if (positions != null) {
+            positions.clear();
+        }
         userPosition = 0;
         return 0;
     }
@@ -138,21 +141,38 @@ final class LiveSession implements Session {
     }
 
     private boolean applyAttribute(String key, Object value, long position) {
-        if (position <= positions.getOrDefault(key, 0L)) {
+        if (positions != null && position <= positions.getOrDefault(key, 0L)) {
             return false;
         }
-        positions.put(key, position);
-        Object before = value == null ? attributes.remove(key) : attributes.put(key, value);
+        positions().put(key, position);
+        Object before = value != null ? attributes().put(key, value) : attributes == null ? null
+                : attributes.remove(key);
         return !Objects.equals(before, value);
     }
 
     @Override
     public synchronized Set<String> keys() {
-        return Set.copyOf(attributes.keySet());
+        return attributes == null ? Set.of() : Set.copyOf(attributes.keySet());
     }
 
     synchronized StoredSession snapshot() {
-        return new StoredSession(id, createdAt, userId, attributes);
+        return new StoredSession(id, createdAt, userId, attributes == null ? Map.of() : attributes);
+    }
+
+    /** The attributes, made on first use; under this session's lock. */
+    private Map<String, Object> attributes() {
+        if (attributes == null) {
+            attributes = new LinkedHashMap<>();
+        }
+        return attributes;
+    }
+
+    /** The positions, made on first use; under this session's lock. */
+    private Map<String, Long> positions() {
+        if (positions == null) {
+            positions = new HashMap<>();
+        }
+        return positions;
     }
 
     @Override
