@@ -2,6 +2,7 @@ package dev.rts.testkit;
 
 import dev.rts.api.Api;
 import dev.rts.api.Connections;
+import dev.rts.api.Identity;
 import dev.rts.api.Service;
 import dev.rts.api.Session;
 import dev.rts.client.ClientTransport;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -134,9 +136,60 @@ public final class TestServer implements AutoCloseable {
         return newClient(Objects.requireNonNull(sessionId, "sessionId"));
     }
 
+    /**
+     * A new client signed in as a user, with a new session, connected and ready: services see the user in
+     * {@code request.identity()} and as the session's user. The client is admitted as the server's authenticator
+     * would admit it, without asking the authenticator, so a service that reads identities is tested without one.
+     * Test the authenticator itself with {@link #clientWithToken(String)}.
+     *
+     * @param userId the user id
+     * @return the client
+     * @throws IllegalStateException over a real WebSocket, where only the server's authenticator admits sockets
+     */
+    public TestClient signedIn(String userId) {
+        return signedIn(new Identity(Optional.of(Objects.requireNonNull(userId, "userId")), Map.of(),
+                Optional.empty()));
+    }
+
+    /**
+     * A new client admitted as the identity (a user, claims, an expiry), with a new session, connected and ready;
+     * see {@link #signedIn(String)}.
+     *
+     * @param identity who the client is
+     * @return the client
+     * @throws IllegalStateException over a real WebSocket, where only the server's authenticator admits sockets
+     */
+    public TestClient signedIn(Identity identity) {
+        Objects.requireNonNull(identity, "identity");
+        if (memory == null) {
+            throw new IllegalStateException("signedIn(...) admits a client without the server's authenticator, which "
+                    + "only the in-memory transport can do; over a real WebSocket use clientWithToken(...)");
+        }
+        return newClient(null, () -> memory.newClientAs(identity));
+    }
+
+    /**
+     * A new client whose upgrade request carries {@code Authorization: Bearer <token>}, so that the server's
+     * authenticator decides about it, over the in-memory pipe or a real WebSocket alike.
+     *
+     * @param token the token
+     * @return the client, connected and ready
+     * @throws dev.rts.client.RtsErrorException if the authenticator refused it; the message has the HTTP status and
+     *                                          the text the client got
+     * @throws AssertionError if the handshake does not complete within {@link #timeout()}
+     */
+    public TestClient clientWithToken(String token) {
+        Objects.requireNonNull(token, "token");
+        return newClient(null, memory != null ? () -> memory.newClientWithToken(token)
+                : () -> new JdkWebSocketTransport(URI.create("ws://127.0.0.1:" + server.port() + "/"), token));
+    }
+
     private TestClient newClient(String sessionId) {
-        Supplier<ClientTransport> transports = memory != null ? memory::newClient
-                : () -> new JdkWebSocketTransport(URI.create("ws://127.0.0.1:" + server.port() + "/"));
+        return newClient(sessionId, memory != null ? memory::newClient
+                : () -> new JdkWebSocketTransport(URI.create("ws://127.0.0.1:" + server.port() + "/")));
+    }
+
+    private TestClient newClient(String sessionId, Supplier<ClientTransport> transports) {
         TestClient client = new TestClient(transports, sessionId, frames, "client-" + clientNumbers.incrementAndGet(),
                 timeout);
         clients.add(client);

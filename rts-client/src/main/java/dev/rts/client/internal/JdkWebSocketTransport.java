@@ -78,9 +78,24 @@ public final class JdkWebSocketTransport implements ClientTransport, WebSocket.L
         }
         builder.buildAsync(uri, this).whenComplete((ws, error) -> {
             if (error != null) {
-                fireClose(1006, "Cannot connect to " + uri + ": " + error.getMessage());
+                fireClose(1006, refusal(error));
             }
         });
+    }
+
+    /** Says why an upgrade failed; a refusal by the server keeps its status and (short) text. */
+    private String refusal(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (cause instanceof java.net.http.WebSocketHandshakeException refused) {
+            java.net.http.HttpResponse<?> response = refused.getResponse();
+            String body = response.body() instanceof String text ? text.strip() : "";
+            if (body.length() > 200) {
+                body = body.substring(0, 200) + "...";
+            }
+            return "Upgrade refused with HTTP " + response.statusCode() + (body.isEmpty() ? "" : ": " + body);
+        }
+        return "Cannot connect to " + uri + ": " + cause;
     }
 
     @Override

@@ -1,12 +1,18 @@
 package dev.rts.testkit.internal;
 
+import dev.rts.api.Identity;
 import dev.rts.client.ClientTransport;
+import dev.rts.core.Admission;
+import dev.rts.core.HandshakeRequest;
 import dev.rts.core.spi.Connection;
 import dev.rts.core.spi.OutboundFrame;
 import dev.rts.core.spi.Transport;
 import dev.rts.core.spi.TransportHost;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,17 +55,43 @@ public final class MemoryTransport implements Transport {
      * @return the client transport
      */
     public ClientTransport newClient() {
-        return new Pipe("mem-" + ids.incrementAndGet());
+        return new Pipe("mem-" + ids.incrementAndGet(), null, null);
+    }
+
+    /**
+     * A new client side of a pipe whose upgrade request carries {@code Authorization: Bearer <token>}, for the
+     * server's authenticator to decide about, as over a socket.
+     *
+     * @param token the bearer token
+     * @return the client transport
+     */
+    public ClientTransport newClientWithToken(String token) {
+        return new Pipe("mem-" + ids.incrementAndGet(), Objects.requireNonNull(token, "token"), null);
+    }
+
+    /**
+     * A new client side of a pipe admitted as the identity without asking the server's authenticator: the pipe
+     * stands for a socket the authenticator already admitted.
+     *
+     * @param identity who the socket is
+     * @return the client transport
+     */
+    public ClientTransport newClientAs(Identity identity) {
+        return new Pipe("mem-" + ids.incrementAndGet(), null, Objects.requireNonNull(identity, "identity"));
     }
 
     /** Both ends of one in-memory connection. */
     public final class Pipe implements ClientTransport, Connection {
         private final String id;
+        private final String token;
+        private final Identity identity;
         private final AtomicBoolean closed = new AtomicBoolean();
         private volatile Listener listener;
 
-        Pipe(String id) {
+        Pipe(String id, String token, Identity identity) {
             this.id = id;
+            this.token = token;
+            this.identity = identity;
         }
 
         // ---- client side ----
@@ -72,10 +104,29 @@ public final class MemoryTransport implements Transport {
                 return;
             }
             this.listener = eventListener;
+            if (identity != null) {
+                admitted(server, new Admission.Admitted(identity));
+                return;
+            }
+            Map<String, List<String>> headers = token == null ? Map.of()
+                    : Map.of("Authorization", List.of("Bearer " + token));
+            server.authenticate(new HandshakeRequest("/", "127.0.0.1", headers, Map.of(), Map.of()))
+                    .thenAccept(admission -> {
+                        if (admission instanceof Admission.Admitted admitted) {
+                            admitted(server, admitted);
+                        } else if (admission instanceof Admission.Refused refused) {
+                            // What the JVM client reports for an upgrade a socket server refused.
+                            eventListener.onClose(1006, "Upgrade refused with HTTP " + refused.status() + ": "
+                                    + refused.body());
+                        }
+                    });
+        }
+
+        private void admitted(TransportHost server, Admission.Admitted admission) {
             open.add(this);
-            server.opened(this);
+            server.opened(this, admission);
             synchronized (this) {
-                eventListener.onOpen();
+                listener.onOpen();
             }
         }
 
