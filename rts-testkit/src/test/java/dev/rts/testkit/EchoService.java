@@ -43,7 +43,11 @@ final class EchoService implements Service {
             if (body.containsKey("fail")) {
                 throw new IllegalArgumentException("Cannot echo " + body.get("fail"));
             }
-            reply.send(Map.of("echo", body, "user", request.session().userId().orElse("nobody")));
+            // In this order on the wire: tests compare the answer's text.
+            Map<String, Object> answer = new java.util.LinkedHashMap<>();
+            answer.put("echo", body);
+            answer.put("user", request.session().userId().orElse("nobody"));
+            reply.send(answer);
         });
         return events;
     }
