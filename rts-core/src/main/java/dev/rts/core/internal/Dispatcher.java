@@ -115,7 +115,8 @@ final class Dispatcher implements TransportHost {
         TokenBucket budget = limits.messagesPerSecond() == 0 ? null
                 : new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(), System.nanoTime());
         ConnectionState state = new ConnectionState(connection, transportName,
-                new SerialExecutor(workers, maxPendingMessages, limits.fatalErrorHandler()), budget);
+                new SerialExecutor(workers, maxPendingMessages, limits.fatalErrorHandler(), connection::pauseReading),
+                budget);
         authentication.admitted(state, admission.identity());
         registry.opened(state);
         long timeout = limits.handshakeTimeout().toMillis();

@@ -11,8 +11,18 @@ import java.util.function.Consumer;
 /**
  * Runs one connection's tasks one at a time, in submission order, on a shared worker executor. Ordinary tasks are
  * bounded; control tasks (disconnect) always fit, so that cleanup is never lost. Never blocks the submitter.
+ *
+ * <p>Backpressure: when half the bound is waiting, the connection is asked to stop reading; when the queue has
+ * drained to an eighth, to read again. With a transport that can pause, a fast sender is slowed by TCP long before
+ * the bound drops anything.
  */
 final class SerialExecutor {
+
+    /** Asks a connection to stop or start reading; the latest call wins. */
+    @FunctionalInterface
+    interface ReadPause {
+        void pause(boolean paused);
+    }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SerialExecutor.class);
 
@@ -22,29 +32,43 @@ final class SerialExecutor {
     private final Executor workers;
     private final int maxPending;
     private final Consumer<Error> fatalErrorHandler;
+    private final ReadPause readPause;
+    private final int pauseAt;
+    private final int resumeAt;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     /** Ordinary tasks queued; updated through {@link #PENDING} (no atomic objects per connection). */
     private volatile int pending;
     /** Whether a drain is queued or running; updated through {@link #SCHEDULED}. */
     private volatile boolean scheduled;
+    /** Whether the connection was asked to stop reading; updated through {@link #PAUSED}. */
+    private volatile boolean paused;
 
     private static final VarHandle PENDING;
     private static final VarHandle SCHEDULED;
+    private static final VarHandle PAUSED;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             PENDING = lookup.findVarHandle(SerialExecutor.class, "pending", int.class);
             SCHEDULED = lookup.findVarHandle(SerialExecutor.class, "scheduled", boolean.class);
+            PAUSED = lookup.findVarHandle(SerialExecutor.class, "paused", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     SerialExecutor(Executor workers, int maxPending, Consumer<Error> fatalErrorHandler) {
+        this(workers, maxPending, fatalErrorHandler, paused -> { });
+    }
+
+    SerialExecutor(Executor workers, int maxPending, Consumer<Error> fatalErrorHandler, ReadPause readPause) {
         this.workers = workers;
         this.maxPending = maxPending;
         this.fatalErrorHandler = fatalErrorHandler;
+        this.readPause = readPause;
+        this.pauseAt = Math.max(1, maxPending / 2);
+        this.resumeAt = maxPending / 8;
     }
 
     /**
@@ -53,11 +77,19 @@ final class SerialExecutor {
      * @return {@code false} if the queue is full and the task was not queued
      */
     boolean tryExecute(Runnable task) {
-        if ((int) PENDING.getAndAdd(this, 1) + 1 > maxPending) {
+        int now = (int) PENDING.getAndAdd(this, 1) + 1;
+        if (now > maxPending) {
             PENDING.getAndAdd(this, -1);
             return false;
         }
         tasks.add(task);
+        if (now >= pauseAt && PAUSED.compareAndSet(this, false, true)) {
+            readPause.pause(true);
+            // A drain that emptied the queue before the flag was set would never resume reading: check again.
+            if (pending <= resumeAt && PAUSED.compareAndSet(this, true, false)) {
+                readPause.pause(false);
+            }
+        }
         schedule();
         return true;
     }
@@ -94,8 +126,9 @@ final class SerialExecutor {
                 if (task == null) {
                     break;
                 }
-                if (!(task instanceof Control)) {
-                    PENDING.getAndAdd(this, -1);
+                if (!(task instanceof Control) && (int) PENDING.getAndAdd(this, -1) - 1 <= resumeAt && paused
+                        && PAUSED.compareAndSet(this, true, false)) {
+                    readPause.pause(false);
                 }
                 try {
                     task.run();

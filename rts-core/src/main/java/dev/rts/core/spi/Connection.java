@@ -43,4 +43,19 @@ public interface Connection {
      * @return {@code true} until it closed
      */
     boolean isOpen();
+
+    /**
+     * Asks the transport to stop reading frames from this socket ({@code true}) or to read again ({@code false}): the
+     * server's backpressure on a client that sends faster than its messages are handled. While paused, the kernel's
+     * buffers fill and TCP slows the sender down, so nothing is lost and nothing grows. The latest call wins; calls
+     * come from any thread and must not block. A few frames the transport had already read may still arrive after a
+     * pause.
+     *
+     * <p>By default nothing happens, and the server drops what does not fit in the socket's queue of waiting messages
+     * instead (each dropped call answered with an error), as it must for a transport that cannot pause.
+     *
+     * @param paused whether to stop reading
+     */
+    default void pauseReading(boolean paused) {
+    }
 }

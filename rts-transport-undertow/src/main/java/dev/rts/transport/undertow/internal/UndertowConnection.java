@@ -74,6 +74,8 @@ final class UndertowConnection implements Connection {
             IoUtils.safeClose(ch);
         }
     };
+    /** Whether the server asked to stop reading: backpressure on a sender faster than its messages are handled. */
+    private volatile boolean readsPaused;
     volatile long lastActivityNanos = System.nanoTime();
     volatile int peerCloseCode = 1006;
     volatile String peerCloseReason = "";
@@ -177,11 +179,38 @@ final class UndertowConnection implements Connection {
         if (since != 0 && now - since > graceNanos) {
             dropSlowConsumer("over " + maxQueuedBytes + " bytes queued for longer than " + graceNanos / 1_000_000
                     + " ms");
-        } else if (now - lastActivityNanos > idleTimeoutNanos) {
+        } else if (now - lastActivityNanos > idleTimeoutNanos && !readsPaused) {
+            // A paused socket is silent because the server stopped reading it, not because the peer is gone.
             close(1001, "Idle timeout");
         } else if (isOpen() && now - lastPingNanos >= pingIntervalNanos) {
             lastPingNanos = now;
             WebSockets.sendPing(java.nio.ByteBuffer.allocate(0), channel, written);
+        }
+    }
+
+    /**
+     * Stops or restarts reading this socket, on its I/O thread. Each call applies the latest wish rather than its
+     * own, so that calls from two threads arriving in the other order still end in the right state.
+     */
+    @Override
+    public void pauseReading(boolean paused) {
+        readsPaused = paused;
+        if (Thread.currentThread() == channel.getIoThread()) {
+            // Called while a frame is delivered: pause before Undertow hands over the next frame it already read.
+            applyReadPause();
+        } else {
+            channel.getIoThread().execute(this::applyReadPause);
+        }
+    }
+
+    private void applyReadPause() {
+        if (!channel.isOpen()) {
+            return;
+        }
+        if (readsPaused) {
+            channel.suspendReceives();
+        } else {
+            channel.resumeReceives();
         }
     }
 
