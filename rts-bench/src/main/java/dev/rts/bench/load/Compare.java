@@ -40,6 +40,17 @@ public final class Compare {
         List<String> peerNames = List.of(options.getOrDefault("peers", "rts,undertow,socketio").split(","));
         List<Peer> peers = Peer.all().stream().filter(p -> peerNames.contains(p.name())).toList();
         List<String> scenarios = List.of(options.getOrDefault("scenarios", String.join(",", SCENARIOS)).split(","));
+        for (String scenario : scenarios) {
+            if (!SCENARIOS.contains(scenario)) {
+                throw new IllegalArgumentException("Unknown scenario '" + scenario + "'; the scenarios are "
+                        + String.join(",", SCENARIOS));
+            }
+        }
+        for (String peer : peerNames) {
+            if (Peer.all().stream().noneMatch(p -> p.name().equals(peer))) {
+                throw new IllegalArgumentException("Unknown peer '" + peer + "'; the peers are rts,undertow,socketio");
+            }
+        }
         Instant started = Instant.now();
         List<Result> results = run(peers, scenarios, settings, rounds, benchDir, benchDir.resolve("target/logs"));
         Duration took = Duration.between(started, Instant.now());
