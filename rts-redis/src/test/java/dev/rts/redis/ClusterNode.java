@@ -1,5 +1,6 @@
 package dev.rts.redis;
 
+import dev.rts.api.ClusterBus;
 import dev.rts.api.Feature;
 import dev.rts.api.Service;
 import dev.rts.api.ServiceContext;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One RTS server process of a cluster test, run by {@link NodeProcess} in its own JVM. Redis is found the way an app
@@ -25,7 +27,8 @@ public final class ClusterNode {
      * key: {@code signIn} (a user id), {@code signOut}, {@code whoami}, {@code subscribe} and {@code unsubscribe}
      * (a channel), {@code channels}, {@code track} (a presence topic, this socket joins it), {@code members} (a presence
      * topic's keys), or {@code publish} ({@code {"to":"all"|"channel"|"user","name":..,"text":..}},
-     * answered with the number of sockets reached on this node).
+     * answered with the number of sockets reached on this node), or {@code restored} (how many times this node's
+     * cluster bus has reported its link restored after an outage).
      */
     static final class Control implements Service {
         @Override
@@ -40,6 +43,13 @@ public final class ClusterNode {
 
         @Override
         public Object start(ServiceContext ctx) {
+            AtomicInteger restored = new AtomicInteger();
+            ctx.bus().addLinkListener(new ClusterBus.LinkListener() {
+                @Override
+                public void linkRestored() {
+                    restored.incrementAndGet();
+                }
+            });
             ctx.onMessage((message, request, reply) -> {
                 Map<?, ?> body = message.decode(Map.class);
                 Session session = request.session();
@@ -72,6 +82,8 @@ public final class ClusterNode {
                         default -> throw new IllegalArgumentException("Unknown target " + publish.get("to"));
                     };
                     answer.put("reached", reached);
+                } else if (body.containsKey("restored")) {
+                    answer.put("restored", restored.get());
                 }
                 answer.put("session", session.id());
                 answer.put("user", session.userId().orElse(null));
