@@ -103,7 +103,9 @@ class ClientSubscriptionTest {
                 + "\"Channel name must be 1 to 100 characters of letters, digits and _ - . : @ / but was '"
                 + "x".repeat(40) + "...' (101 characters)\"}");
         assertThat(Clients.request(client, "{\"unsub\":42}")).hasText("{\"r\":\"t\",\"error\":\"Channel name must be "
-                + "a string but was Long '42'\"}");
+                + "a string but was a number\"}");
+        assertThat(Clients.request(client, "{\"sub\":{\"name\":\"room1\"}}")).hasText("{\"r\":\"t\",\"error\":\"Channel "
+                + "name must be a string but was an object\"}");
         assertThat(asked).isEmpty();
     }
 

@@ -94,7 +94,7 @@ final class ClientRequests implements MessageHandler {
     private static String topic(Object value) {
         if (!(value instanceof String topic)) {
             throw new IllegalArgumentException("A presence topic must be a string but was "
-                    + (value == null ? "null" : value.getClass().getSimpleName()));
+                    + Json.kindOf(value));
         }
         DefaultPresence.checkTopic(topic);
         return topic;
@@ -106,23 +106,9 @@ final class ClientRequests implements MessageHandler {
             return Map.of();
         }
         if (!(value instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException("A presence meta must be a JSON object but was " + jsonKind(value));
+            throw new IllegalArgumentException("A presence meta must be a JSON object but was " + Json.kindOf(value));
         }
         return (Map<String, ?>) map;
-    }
-
-    /** The JSON name of a decoded value's kind, so that refusals never quote a Java class name to a browser. */
-    private static String jsonKind(Object value) {
-        if (value instanceof List<?>) {
-            return "an array";
-        }
-        if (value instanceof String) {
-            return "a string";
-        }
-        if (value instanceof Number) {
-            return "a number";
-        }
-        return value instanceof Boolean ? "a boolean" : "not an object";
     }
 
     private void checkAllowed(Request request, String topic, boolean join) {

@@ -94,7 +94,7 @@ final class ClientRequests implements MessageHandler {
 
     private static String channel(Object name) {
         if (!(name instanceof String channel)) {
-            throw new IllegalArgumentException("Channel name must be a string but was " + describe(name));
+            throw new IllegalArgumentException("Channel name must be a string but was " + Json.kindOf(name));
         }
         return Names.channel(channel);
     }
@@ -117,9 +117,5 @@ final class ClientRequests implements MessageHandler {
         }
         message.putAll(answer);
         reply.send(json.encode(message));
-    }
-
-    private static String describe(Object value) {
-        return value == null ? "null" : value.getClass().getSimpleName() + " '" + value + "'";
     }
 }
