@@ -223,7 +223,7 @@ public final class UndertowServer implements Transport {
     private void upgradeOrRefuse(HttpServerExchange exchange, Admission admission, HttpHandler sockets)
             throws Exception {
         if (admission instanceof Admission.Admitted admitted) {
-            exchange.putAttachment(Handshakes.ADMISSION, admitted);
+            Handshakes.admit(exchange, admitted);
             sockets.handleRequest(exchange);
             return;
         }
@@ -243,7 +243,7 @@ public final class UndertowServer implements Transport {
 
     private void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
         try {
-            connect(channel, exchange.getAttachment(Handshakes.ADMISSION));
+            connect(channel, Handshakes.upgraded(exchange));
         } catch (Error e) {
             host.fatalError(e);
             throw e;
