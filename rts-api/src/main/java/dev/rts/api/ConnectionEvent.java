@@ -4,7 +4,7 @@ package dev.rts.api;
  * A connection that completed the handshake, or closed after it.
  *
  * @param socketId  the socket
- * @param clientIp  the remote address
+ * @param clientIp  the client's address, as {@link Request#clientIp()} gives it
  * @param transport the transport name
  * @param sessionId the session the connection presented or was given
  */

@@ -16,7 +16,8 @@ public interface Request {
     String socketId();
 
     /**
-     * The remote address of the socket as the transport saw it.
+     * The client's address: the socket's peer, or, when the peer is one of the server's trusted reverse proxies,
+     * the client that proxy named in {@code X-Forwarded-For}.
      *
      * @return an IP address literal
      */

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * {@code Authorization} header.
  *
  * @param path            the request path, such as {@code "/"}
- * @param remoteAddress   the client's IP address literal as the socket saw it (a proxy's, behind a proxy)
+ * @param remoteAddress   the client's IP address literal: the socket's peer, or the client a trusted proxy named
+ *                        (see {@code RtsServerBuilder.trustedProxies})
  * @param headers         the request headers by name; looked up ignoring case
  * @param queryParameters the query parameters, decoded, each with its values in request order
  * @param cookies         the request's cookies by name (the first of duplicate names)

@@ -13,6 +13,7 @@ import dev.rts.core.spi.ConnectionLimits;
 import dev.rts.core.spi.SessionStore;
 import dev.rts.core.spi.Transport;
 import dev.rts.core.spi.TransportSettings;
+import dev.rts.core.spi.TrustedProxies;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -61,6 +62,7 @@ public final class RtsServerBuilder {
     private Consumer<Error> fatalErrorHandler = FatalErrors::logAndHalt;
     private int maxConnections = 10_000;
     private int maxConnectionsPerAddress = 256;
+    private TrustedProxies trustedProxies = TrustedProxies.NONE;
     private Duration requestHeaderTimeout = Duration.ofSeconds(10);
     private int maxHeaderSize = 16 * 1024;
     private int socketSendBuffer;
@@ -634,14 +636,31 @@ public final class RtsServerBuilder {
 
     /**
      * The most open connections from one remote address (default 256). Past it a new connection is answered
-     * {@code 503} and closed. Behind a reverse proxy every client has the proxy's address: raise it to
-     * {@link #maxConnections(int)}.
+     * {@code 503} and closed. Behind a reverse proxy, name the proxy with {@link #trustedProxies(List)}: its own
+     * connections are then not limited per address, and each WebSocket counts for the client the proxy names (one over
+     * the limit is closed with {@code 1008} right after the upgrade).
      *
      * @param connections at least 1
      * @return this builder
      */
     public RtsServerBuilder maxConnectionsPerAddress(int connections) {
         this.maxConnectionsPerAddress = atLeast("maxConnectionsPerAddress", connections, 1);
+        return this;
+    }
+
+    /**
+     * The reverse proxies (nginx, HAProxy, a cloud load balancer) in front of this server, whose
+     * {@code X-Forwarded-For} header names the client (default none: the header is ignored, since any client can send
+     * it). A socket whose peer is one of them gets the address found by {@link TrustedProxies}' rule as its
+     * {@code clientIp}: for the per-address limits (connections, new sessions), the authenticator's
+     * {@code remoteAddress}, and logs. List only proxies that overwrite or append to the header.
+     *
+     * @param proxies IP addresses or CIDR blocks, such as {@code List.of("10.0.0.0/8", "::1")}; host names are refused
+     * @return this builder
+     * @throws IllegalArgumentException naming an entry that is neither
+     */
+    public RtsServerBuilder trustedProxies(List<String> proxies) {
+        this.trustedProxies = TrustedProxies.of(proxies);
         return this;
     }
 
@@ -705,7 +724,7 @@ public final class RtsServerBuilder {
                 requestHeaderTimeout, maxHeaderSize, slowConsumerGrace, maxQueuedBytes * 4, socketSendBuffer);
         TransportSettings settings = new TransportSettings(host, port, path, allowedOrigins, maxFrameSize,
                 maxQueuedBytes, pingInterval, idleTimeout, Optional.ofNullable(staticDirectory), connectionLimits,
-                production, Optional.ofNullable(tls));
+                production, Optional.ofNullable(tls), trustedProxies);
         ServerLimits limits = new ServerLimits(maxSessions, anonymousSessionMaxAge, newSessionsPerSecond,
                 newSessionBurst, handshakeTimeout, messagesPerSecond, messageBurst, stackTracesToClients,
                 fatalErrorHandler);

@@ -3,6 +3,7 @@ package dev.rts.core.spi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
@@ -25,16 +26,18 @@ import javax.net.ssl.SSLContext;
  * @param production       whether the app runs in production, where a socket transport refuses to start without an
  *                         explicit origin policy (the development default, loopback pages only, fits no deployment)
  * @param tls              the TLS context to listen with (HTTPS and WSS), or empty for plain HTTP
+ * @param trustedProxies   the reverse proxies whose {@code X-Forwarded-For} names the client; none by default
  */
 public record TransportSettings(String host, int port, String path, List<String> allowedOrigins, int maxFrameSize,
                                 long maxQueuedBytes, Duration pingInterval, Duration idleTimeout,
                                 Optional<Path> staticDirectory, ConnectionLimits limits,
-                                boolean production, Optional<SSLContext> tls) {
+                                boolean production, Optional<SSLContext> tls, TrustedProxies trustedProxies) {
 
     /**
      * Copies the list.
      */
     public TransportSettings {
         allowedOrigins = List.copyOf(allowedOrigins);
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
     }
 }

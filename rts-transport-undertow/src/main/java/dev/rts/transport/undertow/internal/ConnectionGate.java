@@ -3,6 +3,7 @@ package dev.rts.transport.undertow.internal;
 import dev.rts.core.spi.ConnectionLimits;
 import dev.rts.core.spi.LogLimiter;
 import dev.rts.core.spi.TransportHost;
+import dev.rts.core.spi.TrustedProxies;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -23,6 +24,9 @@ import org.xnio.channels.AcceptingChannel;
  * them; a connection over a limit is answered {@code 503} (on plain HTTP) and closed at once, so that one address
  * holding thousands of half-sent requests cannot use up the file descriptors other clients need. Runs on the
  * accepting I/O thread.
+ *
+ * <p>A trusted proxy's connections count only toward the total: the proxy speaks for many clients. Their WebSockets
+ * are counted per client instead, once the upgrade names the client ({@link #admitForwarded}).
  */
 final class ConnectionGate implements ChannelListener<AcceptingChannel<StreamConnection>> {
 
@@ -33,16 +37,18 @@ final class ConnectionGate implements ChannelListener<AcceptingChannel<StreamCon
     private final ChannelListener<StreamConnection> next;
     private final TransportHost host;
     private final boolean plainHttp;
+    private final TrustedProxies proxies;
     private final AtomicInteger open = new AtomicInteger();
     private final Map<String, AtomicInteger> openByAddress = new ConcurrentHashMap<>();
     private final LogLimiter refusals = new LogLimiter(UndertowServer.LOG, 10_000_000_000L);
 
     ConnectionGate(ConnectionLimits limits, ChannelListener<StreamConnection> next, TransportHost host,
-                   boolean plainHttp) {
+                   boolean plainHttp, TrustedProxies proxies) {
         this.limits = limits;
         this.next = next;
         this.host = host;
         this.plainHttp = plainHttp;
+        this.proxies = proxies;
     }
 
     @Override
@@ -76,11 +82,11 @@ final class ConnectionGate implements ChannelListener<AcceptingChannel<StreamCon
                     + "); try again later");
             return;
         }
-        AtomicInteger fromAddress = openByAddress.computeIfAbsent(address, a -> new AtomicInteger());
-        if (fromAddress.incrementAndGet() > limits.maxConnectionsPerAddress()) {
+        AtomicInteger fromAddress = proxies.trusts(address) ? null
+                : openByAddress.computeIfAbsent(address, a -> new AtomicInteger());
+        if (fromAddress != null && fromAddress.incrementAndGet() > limits.maxConnectionsPerAddress()) {
             release(address, fromAddress);
-            refuse(connection, address, "Too many connections from your address (limit "
-                    + limits.maxConnectionsPerAddress() + "); close some and try again");
+            refuse(connection, address, perAddressRefusal());
             return;
         }
         next.handleEvent(connection);
@@ -101,9 +107,40 @@ final class ConnectionGate implements ChannelListener<AcceptingChannel<StreamCon
 
     private void release(String address, AtomicInteger fromAddress) {
         open.decrementAndGet();
-        if (fromAddress.decrementAndGet() <= 0) {
-            openByAddress.remove(address, fromAddress);
+        if (fromAddress != null) {
+            releaseForwarded(address, fromAddress);
         }
+    }
+
+    /**
+     * Counts a WebSocket that a trusted proxy opened for a client against that client's address.
+     *
+     * @param client the address the proxy named
+     * @return the count to hand back to {@link #releaseForwarded} when the socket closes, or null if the client
+     *         already has {@code maxConnectionsPerAddress} open (nothing is counted then)
+     */
+    AtomicInteger admitForwarded(String client) {
+        AtomicInteger fromAddress = openByAddress.computeIfAbsent(client, a -> new AtomicInteger());
+        if (fromAddress.incrementAndGet() > limits.maxConnectionsPerAddress()) {
+            releaseForwarded(client, fromAddress);
+            refusals.warn("Refused a WebSocket from {} through a trusted proxy: more than {} connections from it",
+                    client, limits.maxConnectionsPerAddress());
+            return null;
+        }
+        return fromAddress;
+    }
+
+    /** Gives back what {@link #admitForwarded} counted, once. */
+    void releaseForwarded(String client, AtomicInteger fromAddress) {
+        if (fromAddress.decrementAndGet() <= 0) {
+            openByAddress.remove(client, fromAddress);
+        }
+    }
+
+    /** The reason a socket over the per-address limit is closed with, in the words of the HTTP refusal. */
+    String perAddressRefusal() {
+        return "Too many connections from your address (limit " + limits.maxConnectionsPerAddress()
+                + "); close some and try again";
     }
 
     private void refuse(StreamConnection connection, String address, String why) {

@@ -22,6 +22,7 @@ import io.undertow.util.SameThreadExecutor;
 import io.undertow.util.StatusCodes;
 import io.undertow.websockets.WebSocketConnectionCallback;
 import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.WebSockets;
 import io.undertow.websockets.spi.WebSocketHttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +37,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.xnio.ChannelListener;
 import org.xnio.IoUtils;
@@ -122,7 +124,8 @@ public final class UndertowServer implements Transport {
                 } else if (path.equals(settings.path()) && isUpgrade(exchange)) {
                     String refusal = origins.refusal(exchange);
                     if (refusal != null) {
-                        refusedOrigins.info("Refused a WebSocket from {}: {}", exchange.getSourceAddress(), refusal);
+                        refusedOrigins.info("Refused a WebSocket from {}: {}",
+                                Handshakes.client(exchange, settings.trustedProxies()), refusal);
                         exchange.setStatusCode(StatusCodes.FORBIDDEN);
                         exchange.setPersistent(false);
                         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
@@ -176,7 +179,7 @@ public final class UndertowServer implements Transport {
         OptionMap socketOptions = socketOptionsBuilder.getMap();
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port());
         boolean tls = settings.tls().isPresent();
-        gate = new ConnectionGate(limits, http, transportHost, !tls);
+        gate = new ConnectionGate(limits, http, transportHost, !tls, settings.trustedProxies());
         try {
             if (tls) {
                 UndertowXnioSsl ssl = new UndertowXnioSsl(worker.getXnio(), OptionMap.EMPTY, settings.tls().get());
@@ -204,7 +207,8 @@ public final class UndertowServer implements Transport {
      * (kept open) until the decision comes, then upgraded or answered with the refusal on its I/O thread.
      */
     private void authenticateThenUpgrade(HttpServerExchange exchange, HttpHandler sockets) throws Exception {
-        CompletableFuture<Admission> decision = host.authenticate(Handshakes.request(exchange));
+        CompletableFuture<Admission> decision = host.authenticate(Handshakes.request(exchange,
+                settings.trustedProxies()));
         if (decision.isDone()) {
             upgradeOrRefuse(exchange, decision.join(), sockets);
             return;
@@ -223,12 +227,13 @@ public final class UndertowServer implements Transport {
     private void upgradeOrRefuse(HttpServerExchange exchange, Admission admission, HttpHandler sockets)
             throws Exception {
         if (admission instanceof Admission.Admitted admitted) {
-            Handshakes.admit(exchange, admitted);
+            Handshakes.admit(exchange, admitted, settings.trustedProxies());
             sockets.handleRequest(exchange);
             return;
         }
         Admission.Refused refused = (Admission.Refused) admission;
-        refusedUpgrades.info("Refused a WebSocket from {} with {}: {}", exchange.getSourceAddress(), refused.status(),
+        refusedUpgrades.info("Refused a WebSocket from {} with {}: {}",
+                Handshakes.client(exchange, settings.trustedProxies()), refused.status(),
                 refused.body());
         exchange.setStatusCode(refused.status());
         exchange.setPersistent(false);
@@ -250,12 +255,25 @@ public final class UndertowServer implements Transport {
         }
     }
 
-    private void connect(WebSocketChannel channel, Admission.Admitted admission) {
-        InetSocketAddress source = channel.getSourceAddress();
-        String ip = source == null ? "unknown" : source.getAddress().getHostAddress();
+    private void connect(WebSocketChannel channel, Handshakes.Upgrade upgrade) {
+        String ip = upgrade.client();
+        AtomicInteger fromClient = null;
+        if (upgrade.forwarded()) {
+            fromClient = gate.admitForwarded(ip);
+            if (fromClient == null) {
+                // Refused after the upgrade: the proxy's HTTP connection was admitted before it named the client.
+                WebSockets.sendClose(1008, gate.perAddressRefusal(), channel, null);
+                channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), 2, TimeUnit.SECONDS);
+                return;
+            }
+        }
+        AtomicInteger counted = fromClient;
         UndertowConnection connection = new UndertowConnection(channel, newSocketId(), ip, settings, slowConsumers);
         connections.add(connection);
         channel.addCloseTask(ch -> {
+            if (counted != null) {
+                gate.releaseForwarded(ip, counted);
+            }
             XnioKeys.cancel(connection.pinger);
             connections.remove(connection);
             synchronized (closedSignal) {
@@ -263,7 +281,7 @@ public final class UndertowServer implements Transport {
             }
             host.closed(connection, connection.peerCloseCode, connection.peerCloseReason);
         });
-        host.opened(connection, admission);
+        host.opened(connection, upgrade.admission());
         channel.getReceiveSetter().set(new FrameListener(connection, host, settings.maxFrameSize()));
         long idleNanos = settings.idleTimeout().toNanos();
         // Ticks at least once a second so that a reader stuck over its queue limit is dropped close to its grace.
