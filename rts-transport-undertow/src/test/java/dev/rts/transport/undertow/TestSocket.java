@@ -50,7 +50,12 @@ final class TestSocket implements WebSocket.Listener {
 
     /** Opens a socket and completes the handshake, returning the session id. */
     static TestSocket connected(int port) {
-        TestSocket socket = open(port);
+        return connected(port, Map.of());
+    }
+
+    /** Opens a socket with these upgrade request headers and completes the handshake. */
+    static TestSocket connected(int port, Map<String, String> headers) {
+        TestSocket socket = open(port, headers);
         socket.send("0|1|{\"c\":\"connect\",\"v\":\"test\",\"sessionId\":false}");
         assertThat(socket.next()).startsWith("0|1|{\"version\":");
         return socket;

@@ -51,9 +51,8 @@ class TrustedProxyTest {
 
     /** Opens a socket through the "proxy" and completes the RTS handshake with a new session. */
     private TestSocket connected(String forwardedFor) {
-        TestSocket socket = open(forwardedFor);
-        socket.send("0|1|{\"c\":\"connect\",\"v\":\"test\",\"sessionId\":false}");
-        assertThat(socket.next()).startsWith("0|1|{\"version\":");
+        TestSocket socket = TestSocket.connected(server.port(), Map.of("X-Forwarded-For", forwardedFor));
+        sockets.add(socket);
         return socket;
     }
 
