@@ -84,10 +84,10 @@ final class SerialExecutor {
         }
         tasks.add(task);
         if (now >= pauseAt && PAUSED.compareAndSet(this, false, true)) {
-            readPause.pause(true);
+            applyPause();
             // A drain that emptied the queue before the flag was set would never resume reading: check again.
             if (pending <= resumeAt && PAUSED.compareAndSet(this, true, false)) {
-                readPause.pause(false);
+                applyPause();
             }
         }
         schedule();
@@ -106,6 +106,20 @@ final class SerialExecutor {
         public void run() {
             task.run();
         }
+    }
+
+    /**
+     * Tells the connection what the flag says now, until it said it last. A flag change and its call are not one step:
+     * the I/O thread's pause and a worker's resume may reach the connection in the other order, and then the socket
+     * would stay paused with nothing queued to resume it. Whoever calls last checks the flag after its call, so the
+     * last call the connection sees matches the flag.
+     */
+    private void applyPause() {
+        boolean wanted;
+        do {
+            wanted = paused;
+            readPause.pause(wanted);
+        } while (paused != wanted);
     }
 
     private void schedule() {
@@ -128,7 +142,7 @@ final class SerialExecutor {
                 }
                 if (!(task instanceof Control) && (int) PENDING.getAndAdd(this, -1) - 1 <= resumeAt && paused
                         && PAUSED.compareAndSet(this, true, false)) {
-                    readPause.pause(false);
+                    applyPause();
                 }
                 try {
                     task.run();

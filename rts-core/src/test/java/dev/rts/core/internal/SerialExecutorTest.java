@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -153,5 +155,36 @@ class SerialExecutorTest {
         workers.runAll();
 
         assertThat(fatal).isEmpty();
+    }
+
+    @Test
+    void aResumeThatOvertakesThePauseStillLeavesTheSocketReading() {
+        // The I/O thread fills the queue to the pause mark and asks to pause; before its request reaches the socket,
+        // a worker drains the queue and asks to resume. The resume arrives first, so the last word must still be
+        // "read", or the socket stays paused with nothing left to resume it (and a paused socket skips the idle
+        // timeout).
+        List<Boolean> applied = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        SerialExecutor executor = new SerialExecutor(workers, 8, fatal::add, paused -> {
+            if (paused && worker.get() == null) {
+                Thread drainer = new Thread(workers::runAll);
+                worker.set(drainer);
+                drainer.start();
+                try {
+                    drainer.join(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            applied.add(paused);
+        });
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(executor.tryExecute(task("t" + i))).isTrue();
+        }
+        workers.runAll();
+
+        assertThat(ran).hasSize(4);
+        assertThat(applied).as("the calls that reached the socket, in order").isNotEmpty().last().isEqualTo(false);
     }
 }
