@@ -341,7 +341,9 @@ public final class RtsServerBuilder {
 
     /**
      * The most bytes queued for sending to one connection (default 1 MiB). A connection that falls further behind is
-     * closed with code 1008, so one slow reader never holds memory or delays others.
+     * closed with code 1008, so one slow reader never holds memory or delays others. The Undertow transport counts
+     * each queued frame as its bytes plus 600, about what it holds per frame besides them, so that many tiny frames
+     * are bounded by the memory they take.
      *
      * @param bytes at least 1024
      * @return this builder

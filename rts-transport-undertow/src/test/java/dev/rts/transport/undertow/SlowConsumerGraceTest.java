@@ -34,7 +34,8 @@ class SlowConsumerGraceTest {
 
     /**
      * Raw strings. {@code watch} makes the sender the watcher; a number N sends the sender N chunks of 8 KiB and then
-     * tells the watcher {@code queued N}; {@code ping} answers {@code pong}.
+     * tells the watcher {@code queued N}; {@code tiny N} sends it N frames of one character and then tells the watcher
+     * {@code queued tiny N}; {@code ping} answers {@code pong}.
      */
     static final class Burst implements Service {
         final BlockingQueue<ConnectionEvent> disconnects = new LinkedBlockingQueue<>();
@@ -55,6 +56,12 @@ class SlowConsumerGraceTest {
                     watcher = request.socketId();
                 } else if (text.equals("ping")) {
                     ctx.send(request.socketId(), "pong");
+                } else if (text.startsWith("tiny ")) {
+                    int frames = Integer.parseInt(text.substring(5));
+                    for (int i = 0; i < frames; i++) {
+                        ctx.send(request.socketId(), "x");
+                    }
+                    ctx.send(watcher, "queued " + text);
                 } else {
                     int chunks = Integer.parseInt(text);
                     for (int i = 0; i < chunks; i++) {
@@ -111,11 +118,12 @@ class SlowConsumerGraceTest {
     void aReaderThatDrainsABurstOverTheLimitIsKept() throws Exception {
         start(Duration.ofSeconds(10));
         try (RawWebSocket watcher = watcher(); RawWebSocket reader = open(4096)) {
-            // 240 KiB: well over the 64 KiB limit, under the 256 KiB hard cap.
-            send(reader, "1|30");
-            assertThat(watcher.read().text()).isEqualTo("1|queued 30");
+            // 224 KiB, 240 KiB as counted with what each queued frame holds: well over the 64 KiB limit, under the
+            // 256 KiB hard cap.
+            send(reader, "1|28");
+            assertThat(watcher.read().text()).isEqualTo("1|queued 28");
 
-            for (int i = 0; i < 30; i++) {
+            for (int i = 0; i < 28; i++) {
                 assertThat(reader.read().payload()).hasSize(2 + CHUNK);
             }
             send(reader, "1|ping");
@@ -129,8 +137,8 @@ class SlowConsumerGraceTest {
         Duration grace = Duration.ofSeconds(3);
         start(grace);
         try (RawWebSocket watcher = watcher(); RawWebSocket reader = open(4096)) {
-            send(reader, "1|30");
-            assertThat(watcher.read().text()).isEqualTo("1|queued 30");
+            send(reader, "1|28");
+            assertThat(watcher.read().text()).isEqualTo("1|queued 28");
             long queued = System.nanoTime();
 
             ConnectionEvent dropped = burst.disconnects.poll(30, TimeUnit.SECONDS);
@@ -155,6 +163,22 @@ class SlowConsumerGraceTest {
             ConnectionEvent dropped = burst.disconnects.poll(20, TimeUnit.SECONDS);
 
             assertThat(dropped).as("dropped long before the 60 s grace").isNotNull();
+            send(watcher, "1|ping");
+            assertThat(watcher.read().text()).isEqualTo("1|pong");
+        }
+    }
+    @Test
+    void manyTinyFramesCountWhatTheyHoldNotJustTheirBytes() throws Exception {
+        // 20,000 frames of 3 bytes ("1|x") are 60,000 bytes, under the 64 KiB limit; queued in Undertow they hold
+        // about 0.6 KiB each, 12 MB, for a reader that does not read. They must meet the 256 KiB hard cap at once.
+        start(Duration.ofSeconds(60));
+        try (RawWebSocket watcher = watcher(); RawWebSocket reader = open(4096)) {
+            send(reader, "1|tiny 20000");
+            assertThat(watcher.read().text()).isEqualTo("1|queued tiny 20000");
+
+            ConnectionEvent dropped = burst.disconnects.poll(20, TimeUnit.SECONDS);
+
+            assertThat(dropped).as("dropped as a slow consumer long before the 60 s grace").isNotNull();
             send(watcher, "1|ping");
             assertThat(watcher.read().text()).isEqualTo("1|pong");
         }

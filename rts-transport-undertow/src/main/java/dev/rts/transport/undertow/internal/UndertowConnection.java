@@ -15,7 +15,7 @@ import org.xnio.XnioExecutor;
 
 /**
  * One WebSocket. Sends never block: Undertow queues the frame (text or binary, as the frame says), and this class
- * counts the bytes not yet written. A
+ * counts the bytes not yet written, each frame with what Undertow holds for it. A
  * reader whose queue stays over {@code maxQueuedBytes} for longer than the slow-consumer grace, or whose queue reaches
  * the hard cap, is disconnected instead of holding memory; a healthy reader that drains a burst in time is kept.
  */
@@ -23,6 +23,14 @@ final class UndertowConnection implements Connection {
 
     /** How long a peer gets to answer our close frame before the socket is closed anyway. */
     private static final long CLOSE_GRACE_MILLIS = 2_000;
+
+    /**
+     * What a frame waiting to be written holds besides its bytes (Undertow's sink channel, buffer wrapper and write
+     * listener, and the frame object itself): about 0.6 KiB, measured on Undertow 2.3 with 300,000 queued frames of 3
+     * bytes (200 MB of heap). Counted with the bytes, so that a reader sent many tiny frames meets the queue limits
+     * as soon as one sent a few big ones; otherwise 4 MiB of 3-byte frames would hold over 800 MB.
+     */
+    static final int QUEUED_FRAME_OVERHEAD = 600;
 
     private final WebSocketChannel channel;
     private final String id;
@@ -65,12 +73,12 @@ final class UndertowConnection implements Connection {
     private final WebSocketCallback<OutboundFrame> frameWritten = new WebSocketCallback<>() {
         @Override
         public void complete(WebSocketChannel ch, OutboundFrame frame) {
-            written(frame.size());
+            written(queuedSize(frame));
         }
 
         @Override
         public void onError(WebSocketChannel ch, OutboundFrame frame, Throwable throwable) {
-            written(frame.size());
+            written(queuedSize(frame));
             IoUtils.safeClose(ch);
         }
     };
@@ -112,7 +120,7 @@ final class UndertowConnection implements Connection {
         if (!isOpen()) {
             return false;
         }
-        int size = frame.size();
+        long size = queuedSize(frame);
         long queued = addQueued(size);
         if (queued > hardCap) {
             addQueued(-size);
@@ -139,11 +147,16 @@ final class UndertowConnection implements Connection {
         return true;
     }
 
+    /** What a frame counts against the queue limits while it waits: its bytes and what holding it costs. */
+    private static long queuedSize(OutboundFrame frame) {
+        return (long) frame.size() + QUEUED_FRAME_OVERHEAD;
+    }
+
     private long addQueued(long delta) {
         return (long) QUEUED_BYTES.getAndAdd(this, delta) + delta;
     }
 
-    private void written(int size) {
+    private void written(long size) {
         if (addQueued(-size) <= maxQueuedBytes) {
             overSince = 0;
         }
