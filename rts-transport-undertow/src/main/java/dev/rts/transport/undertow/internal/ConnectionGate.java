@@ -39,7 +39,8 @@ final class ConnectionGate implements ChannelListener<AcceptingChannel<StreamCon
     private final boolean plainHttp;
     private final TrustedProxies proxies;
     private final AtomicInteger open = new AtomicInteger();
-    private final Map<String, AtomicInteger> openByAddress = new ConcurrentHashMap<>();
+    /** Open connections per address; an address leaves when its count reaches 0, inside the map's atomic update. */
+    private final Map<String, Integer> openByAddress = new ConcurrentHashMap<>();
     private final LogLimiter refusals = new LogLimiter(UndertowServer.LOG, 10_000_000_000L);
 
     ConnectionGate(ConnectionLimits limits, ChannelListener<StreamConnection> next, TransportHost host,
@@ -82,10 +83,10 @@ final class ConnectionGate implements ChannelListener<AcceptingChannel<StreamCon
                     + "); try again later");
             return;
         }
-        AtomicInteger fromAddress = proxies.trusts(address) ? null
-                : openByAddress.computeIfAbsent(address, a -> new AtomicInteger());
-        if (fromAddress != null && fromAddress.incrementAndGet() > limits.maxConnectionsPerAddress()) {
-            release(address, fromAddress);
+        // A trusted proxy speaks for many clients: its own connections count only toward the total.
+        boolean perAddress = !proxies.trusts(address);
+        if (perAddress && !countIn(address)) {
+            open.decrementAndGet();
             refuse(connection, address, perAddressRefusal());
             return;
         }
@@ -96,45 +97,59 @@ final class ConnectionGate implements ChannelListener<AcceptingChannel<StreamCon
         AtomicBoolean released = new AtomicBoolean();
         connection.setCloseListener(closed -> {
             if (released.compareAndSet(false, true)) {
-                release(address, fromAddress);
+                release(address, perAddress);
             }
             ChannelListeners.invokeChannelListener(closed, undertows);
         });
         if (!connection.isOpen() && released.compareAndSet(false, true)) {
-            release(address, fromAddress);
+            release(address, perAddress);
         }
     }
 
-    private void release(String address, AtomicInteger fromAddress) {
+    private void release(String address, boolean perAddress) {
         open.decrementAndGet();
-        if (fromAddress != null) {
-            releaseForwarded(address, fromAddress);
+        if (perAddress) {
+            countOut(address);
         }
+    }
+
+    /** Counts one more connection from an address, unless it has the most allowed already. */
+    private boolean countIn(String address) {
+        boolean[] admitted = {false};
+        openByAddress.compute(address, (a, count) -> {
+            int now = count == null ? 0 : count;
+            if (now >= limits.maxConnectionsPerAddress()) {
+                return count;
+            }
+            admitted[0] = true;
+            return now + 1;
+        });
+        return admitted[0];
+    }
+
+    private void countOut(String address) {
+        openByAddress.computeIfPresent(address, (a, count) -> count <= 1 ? null : count - 1);
     }
 
     /**
-     * Counts a WebSocket that a trusted proxy opened for a client against that client's address.
+     * Counts a WebSocket that a trusted proxy opened for a client against that client's address; give it back with
+     * {@link #releaseForwarded} when the socket closes.
      *
      * @param client the address the proxy named
-     * @return the count to hand back to {@link #releaseForwarded} when the socket closes, or null if the client
-     *         already has {@code maxConnectionsPerAddress} open (nothing is counted then)
+     * @return false if the client already has {@code maxConnectionsPerAddress} open (nothing is counted then)
      */
-    AtomicInteger admitForwarded(String client) {
-        AtomicInteger fromAddress = openByAddress.computeIfAbsent(client, a -> new AtomicInteger());
-        if (fromAddress.incrementAndGet() > limits.maxConnectionsPerAddress()) {
-            releaseForwarded(client, fromAddress);
+    boolean admitForwarded(String client) {
+        if (!countIn(client)) {
             refusals.warn("Refused a WebSocket from {} through a trusted proxy: more than {} connections from it",
                     client, limits.maxConnectionsPerAddress());
-            return null;
+            return false;
         }
-        return fromAddress;
+        return true;
     }
 
-    /** Gives back what {@link #admitForwarded} counted, once. */
-    void releaseForwarded(String client, AtomicInteger fromAddress) {
-        if (fromAddress.decrementAndGet() <= 0) {
-            openByAddress.remove(client, fromAddress);
-        }
+    /** Gives back what {@link #admitForwarded} counted. */
+    void releaseForwarded(String client) {
+        countOut(client);
     }
 
     /** The reason a socket over the per-address limit is closed with, in the words of the HTTP refusal. */

@@ -37,7 +37,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.xnio.ChannelListener;
 import org.xnio.IoUtils;
@@ -257,22 +256,18 @@ public final class UndertowServer implements Transport {
 
     private void connect(WebSocketChannel channel, Handshakes.Upgrade upgrade) {
         String ip = upgrade.client();
-        AtomicInteger fromClient = null;
-        if (upgrade.forwarded()) {
-            fromClient = gate.admitForwarded(ip);
-            if (fromClient == null) {
-                // Refused after the upgrade: the proxy's HTTP connection was admitted before it named the client.
-                WebSockets.sendClose(1008, gate.perAddressRefusal(), channel, null);
-                channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), 2, TimeUnit.SECONDS);
-                return;
-            }
+        boolean countedForClient = upgrade.forwarded();
+        if (countedForClient && !gate.admitForwarded(ip)) {
+            // Refused after the upgrade: the proxy's HTTP connection was admitted before it named the client.
+            WebSockets.sendClose(1008, gate.perAddressRefusal(), channel, null);
+            channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), 2, TimeUnit.SECONDS);
+            return;
         }
-        AtomicInteger counted = fromClient;
         UndertowConnection connection = new UndertowConnection(channel, newSocketId(), ip, settings, slowConsumers);
         connections.add(connection);
         channel.addCloseTask(ch -> {
-            if (counted != null) {
-                gate.releaseForwarded(ip, counted);
+            if (countedForClient) {
+                gate.releaseForwarded(ip);
             }
             XnioKeys.cancel(connection.pinger);
             connections.remove(connection);
