@@ -6,8 +6,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Middleware that lets each socket send at most N messages per second. The first message over the limit is rejected
- * with an error frame that warns the client; later ones are dropped silently. The count resets each second, and a
- * socket's state is freed when it disconnects. Thread-safe.
+ * with an error frame that warns the client. After that, a message over the limit that expects a reply (it has a
+ * callback id) is rejected with the same error, so that the call fails at once instead of waiting for the client's
+ * timeout; one that expects none is dropped silently. The count resets each second, and a socket's state is freed
+ * when it disconnects. Thread-safe.
  */
 public final class RateLimiter implements Middleware {
 
@@ -54,12 +56,19 @@ public final class RateLimiter implements Middleware {
         Verdict verdict = window.count(nanoClock.getAsLong(), limit);
         switch (verdict) {
             case ALLOW -> chain.next(message);
-            case WARN -> chain.reject("Rate limit exceeded: at most " + limit + " messages per second per socket; "
-                    + "messages over the limit are dropped");
+            case WARN -> chain.reject(rejection());
             case DROP -> {
-                // Dropped silently: the client was warned once already.
+                if (message.callbackId() != 0) {
+                    chain.reject(rejection());
+                }
+                // Otherwise dropped silently: the client was warned once already and waits for nothing.
             }
         }
+    }
+
+    private String rejection() {
+        return "Rate limit exceeded: at most " + limit + " messages per second per socket; messages over the limit "
+                + "are dropped";
     }
 
     @Override

@@ -71,12 +71,27 @@ class RateLimiterTest {
     }
 
     @Test
-    void firstMessageOverTheLimitGetsOneErrorFrameAndLaterOnesAreDroppedSilently() {
+    void everyCallOverTheLimitGetsAnErrorFrameSoThatNoneWaitsForItsTimeout() {
         FakeConnection socket = fixture.open();
         sendMessages(socket, 1, 12);
         expectEchoes(socket, 1, 8);
+        for (int callback = 9; callback <= 12; callback++) {
+            assertThat(socket.nextSent()).isEqualTo("0||{\"type\":\"error\",\"message\":\"" + WARNING
+                    + "\",\"service\":\"echo\",\"serviceId\":1,\"callbackId\":" + callback + "}");
+        }
+        socket.assertNoMoreSent();
+    }
+
+    @Test
+    void messagesWithoutCallbackOverTheLimitAreDroppedSilentlyAfterOneWarning() {
+        FakeConnection socket = fixture.open();
+        sendMessages(socket, 1, 8);
+        for (int i = 0; i < 4; i++) {
+            socket.receive("1||no callback " + i);
+        }
+        expectEchoes(socket, 1, 8);
         assertThat(socket.nextSent()).isEqualTo("0||{\"type\":\"error\",\"message\":\"" + WARNING
-                + "\",\"service\":\"echo\",\"serviceId\":1,\"callbackId\":9}");
+                + "\",\"service\":\"echo\",\"serviceId\":1}");
         socket.assertNoMoreSent();
     }
 
@@ -114,6 +129,7 @@ class RateLimiterTest {
         FakeConnection calm = fixture.open();
         sendMessages(busy, 1, 10);
         expectEchoes(busy, 1, 8);
+        assertThat(busy.nextSent()).startsWith("0||{\"type\":\"error\",\"message\":\"" + WARNING);
         assertThat(busy.nextSent()).startsWith("0||{\"type\":\"error\",\"message\":\"" + WARNING);
 
         sendMessages(calm, 1, 8);
