@@ -269,7 +269,14 @@ public final class DefaultPresence implements Presence {
             Conn conn = connection(socketId);
             String key = keyOf(conn.sessionId);
             Local local = conn.topics.get(topic);
-            if (local != null && local.key.equals(key)) {
+            if (local != null) {
+                if (!local.key.equals(key)) {
+                    // The session's user changed and userChanged has not re-keyed this entry yet: re-key it here, as
+                    // it would. Replacing it with a new entry would leave this one in the topic for good.
+                    removeOwn(local);
+                    local.key = key;
+                    local.ref = newRef();
+                }
                 local.meta = checked;
                 local.tracked |= tracked;
                 putOwn(local);
