@@ -172,6 +172,10 @@ final class Replica {
 
     private void remember(String topic, String ref, Entry old) {
         countBefore.putIfAbsent(topic, count(topic));
-        before.computeIfAbsent(topic, k -> new HashMap<>()).putIfAbsent(ref, old);
+        // Not putIfAbsent: it replaces a null, and null is what "did not exist before the batch" is recorded as.
+        Map<String, Entry> changes = before.computeIfAbsent(topic, k -> new HashMap<>());
+        if (!changes.containsKey(ref)) {
+            changes.put(ref, old);
+        }
     }
 }
