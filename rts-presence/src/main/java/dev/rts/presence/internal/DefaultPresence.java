@@ -392,6 +392,7 @@ public final class DefaultPresence implements Presence {
                         + conn.watches.size() + " topics; unwatch one first");
             }
             unwatchLocked(socketId, topic);
+            flushTopicLocked(topic);
             conn.watches.add(topic);
             Watchers w = watchers.computeIfAbsent(topic, k -> new Watchers());
             Map<String, Object> first = new LinkedHashMap<>();
@@ -405,6 +406,27 @@ public final class DefaultPresence implements Presence {
                 first.put("s", replica.members(topic));
             }
             context.send(socketId, json.encode(first));
+        }
+    }
+
+    /**
+     * Ends the topic's batch now, before a watcher joins it: the new watcher's sync (or count) shows the batch's
+     * changes so far, and the diffs it gets after must start from there. Otherwise a member that joined before the
+     * sync and left after it in the same batch would never be seen leaving (the batch as a whole changed nothing),
+     * and a count watcher would keep the count of its sync.
+     */
+    private void flushTopicLocked(String topic) {
+        Replica.TopicDiff diff = replica.drainChanges(topic);
+        if (diff == null) {
+            return;
+        }
+        sendDiff(topic, diff);
+        if (!listeners.isEmpty()) {
+            try {
+                timer.execute(() -> tellListeners(topic, diff)); // listeners run on the service's thread
+            } catch (RejectedExecutionException e) {
+                // stopping
+            }
         }
     }
 

@@ -128,46 +128,61 @@ final class Replica {
         Map<String, TopicDiff> diffs = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Entry>> topicChanges : before.entrySet()) {
             String topic = topicChanges.getKey();
-            Map<String, List<Map<String, Object>>> joins = new TreeMap<>();
-            Map<String, List<Map<String, Object>>> leaves = new TreeMap<>();
-            Map<String, Map<String, Entry>> now = byTopic.getOrDefault(topic, Map.of());
-            Map<String, Boolean> keysTouched = new TreeMap<>();
-            for (Map.Entry<String, Entry> change : topicChanges.getValue().entrySet()) {
-                Entry old = change.getValue();
-                Entry current = byRef.get(change.getKey());
-                if (current != null && !current.topic().equals(topic)) {
-                    current = null;
-                }
-                if (Objects.equals(old, current)) {
-                    continue;
-                }
-                if (old != null) {
-                    leaves.computeIfAbsent(old.key(), k -> new ArrayList<>()).add(old.meta());
-                    keysTouched.put(old.key(), true);
-                }
-                if (current != null) {
-                    joins.computeIfAbsent(current.key(), k -> new ArrayList<>()).add(current.meta());
-                    keysTouched.put(current.key(), true);
-                }
-            }
-            Map<String, List<Map<String, Object>>> joinedKeys = new TreeMap<>();
-            List<String> leftKeys = new ArrayList<>();
-            for (String key : keysTouched.keySet()) {
-                int metasNow = now.containsKey(key) ? now.get(key).size() : 0;
-                int added = joins.getOrDefault(key, List.of()).size();
-                int removed = leaves.getOrDefault(key, List.of()).size();
-                int metasBefore = metasNow - added + removed;
-                if (metasBefore == 0 && metasNow > 0) {
-                    joinedKeys.put(key, now.get(key).values().stream().map(Entry::meta).toList());
-                } else if (metasBefore > 0 && metasNow == 0) {
-                    leftKeys.add(key);
-                }
-            }
-            diffs.put(topic, new TopicDiff(joins, leaves, joinedKeys, leftKeys, countBefore.get(topic), now.size()));
+            diffs.put(topic, diff(topic, topicChanges.getValue()));
         }
         before.clear();
         countBefore.clear();
         return diffs;
+    }
+
+    /** What changed in one topic since the last drain, or {@code null} if nothing; clears that topic's record. */
+    TopicDiff drainChanges(String topic) {
+        Map<String, Entry> changes = before.remove(topic);
+        if (changes == null) {
+            return null;
+        }
+        TopicDiff diff = diff(topic, changes);
+        countBefore.remove(topic);
+        return diff;
+    }
+
+    private TopicDiff diff(String topic, Map<String, Entry> changes) {
+        Map<String, List<Map<String, Object>>> joins = new TreeMap<>();
+        Map<String, List<Map<String, Object>>> leaves = new TreeMap<>();
+        Map<String, Map<String, Entry>> now = byTopic.getOrDefault(topic, Map.of());
+        Map<String, Boolean> keysTouched = new TreeMap<>();
+        for (Map.Entry<String, Entry> change : changes.entrySet()) {
+            Entry old = change.getValue();
+            Entry current = byRef.get(change.getKey());
+            if (current != null && !current.topic().equals(topic)) {
+                current = null;
+            }
+            if (Objects.equals(old, current)) {
+                continue;
+            }
+            if (old != null) {
+                leaves.computeIfAbsent(old.key(), k -> new ArrayList<>()).add(old.meta());
+                keysTouched.put(old.key(), true);
+            }
+            if (current != null) {
+                joins.computeIfAbsent(current.key(), k -> new ArrayList<>()).add(current.meta());
+                keysTouched.put(current.key(), true);
+            }
+        }
+        Map<String, List<Map<String, Object>>> joinedKeys = new TreeMap<>();
+        List<String> leftKeys = new ArrayList<>();
+        for (String key : keysTouched.keySet()) {
+            int metasNow = now.containsKey(key) ? now.get(key).size() : 0;
+            int added = joins.getOrDefault(key, List.of()).size();
+            int removed = leaves.getOrDefault(key, List.of()).size();
+            int metasBefore = metasNow - added + removed;
+            if (metasBefore == 0 && metasNow > 0) {
+                joinedKeys.put(key, now.get(key).values().stream().map(Entry::meta).toList());
+            } else if (metasBefore > 0 && metasNow == 0) {
+                leftKeys.add(key);
+            }
+        }
+        return new TopicDiff(joins, leaves, joinedKeys, leftKeys, countBefore.get(topic), now.size());
     }
 
     private void remember(String topic, String ref, Entry old) {
