@@ -203,8 +203,10 @@ function (client) {
             }
             var mine = joined[topic] = meta || {};
             request({ join: topic, meta: mine }, function (err, ref) {
-                if (err && joined[topic] === mine) {
-                    delete joined[topic];   // refused: not joined again after a reconnect
+                // Refused by the server (answers come only while ready): not joined again after a reconnect. A join
+                // whose answer was lost to a close (failed while not ready) is joined again with the others.
+                if (err && ready && joined[topic] === mine) {
+                    delete joined[topic];
                 }
                 if (cb) {
                     cb(err, ref);

@@ -52,4 +52,14 @@ class BrowserHalfTest {
             assertThat(node.result()).isEqualTo("[\"join Ann\",\"join Bob\"]");
         }
     }
+
+    @Test
+    void aJoinWhoseAnswerWasLostToAClosedConnectionIsJoinedAgainAfterTheReconnect() {
+        try (TestServer server = TestServer.builder().realWebSocket(true)
+                .service(Presence.builder().authorizer(PresenceAuthorizer.ALLOW_ALL).build()).start();
+             NodeScript node = NodeScript.start(server, BrowserHalfTest.class.getResource("presence-rejoin.mjs"))) {
+            assertThat(node.result())
+                    .isEqualTo("{\"lost\":\"Connection closed before a reply\",\"rejoined\":true}");
+        }
+    }
 }
