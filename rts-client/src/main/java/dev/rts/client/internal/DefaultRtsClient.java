@@ -212,6 +212,9 @@ public final class DefaultRtsClient implements RtsClient {
         if (!isCurrent(transport)) {
             return;
         }
+        // Frames an earlier connection held for a discovery that never came are not this connection's: its services
+        // may have other ids.
+        early.clear();
         status(ClientStatus.OPEN);
         Map<String, Object> connect = new LinkedHashMap<>();
         connect.put("c", "connect");

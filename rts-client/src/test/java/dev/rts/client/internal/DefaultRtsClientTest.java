@@ -8,8 +8,10 @@ import dev.rts.client.ClientStatus;
 import dev.rts.client.ClientTransport;
 import dev.rts.client.RtsErrorException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -107,6 +109,31 @@ class DefaultRtsClientTest {
                 .hasMessage("The server no longer offers service 'svc'");
         assertThat(server.last().sent).isEmpty();
         assertThat(client.services()).containsExactly("rpc");
+        client.disconnect();
+    }
+
+    @Test
+    void framesHeldForDiscoveryDoNotOutliveTheirConnection() throws Exception {
+        List<String> pushes = new CopyOnWriteArrayList<>();
+        client.onMessage(message -> pushes.add(message.service() + " " + message.text()));
+        CompletableFuture<Void> first = client.connect();
+        FakeServer.Pipe dropped = server.last();
+        dropped.listener.onOpen();
+        dropped.nextSent();
+        dropped.listener.onText("0|1|{\"sessionId\":\"s1\"}");
+        // A push between the handshake and discovery is held until discovery names service 1; the socket drops first.
+        dropped.listener.onText("1||{\"from\":\"the old server's svc\"}");
+        dropped.listener.onClose(1001, "Server restarting");
+        assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+
+        // The server that answers next has "rpc" at id 1: the old connection's frame is not its to get.
+        CompletableFuture<Void> second = client.connect();
+        server.last().openAndHandshake("[{\"params\":{\"id\":1,\"name\":\"rpc\","
+                + "\"use\":{\"json\":true,\"callbacks\":true}}}]");
+        second.get(5, TimeUnit.SECONDS);
+        server.last().listener.onText("1||{\"from\":\"rpc\"}");
+
+        assertThat(pushes).containsExactly("rpc {\"from\":\"rpc\"}");
         client.disconnect();
     }
 
