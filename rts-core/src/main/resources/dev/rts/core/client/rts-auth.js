@@ -17,14 +17,15 @@ RTS.create = (o = {}) => {
       c.status.emit('error', e);
     }
   };
-  // Connect and refresh answers say how long the credentials last: renew a third early, at most a minute.
+  // Connect and refresh answers say how long the credentials last: renew a third early, at most a minute,
+  // within setTimeout's 2^31 - 1 ms.
   c.process = data => {
     if (typeof data == 'string' && data.startsWith('0|')) {
       try {
         const t = JSON.parse(data.slice(data.indexOf('|', 2) + 1)).expiresIn;
         if (t >= 0) {
           clearTimeout(timer);
-          timer = setTimeout(renew, t - Math.min(t / 3, 6e4));
+          timer = setTimeout(renew, Math.min(t - Math.min(t / 3, 6e4), 2e9));
         }
       } catch {}
     }

@@ -289,6 +289,19 @@ class AuthenticationTest {
     }
 
     @Test
+    void theBrowserClientDoesNotRenewAtOnceCredentialsThatLastLongerThanATimerCanWait() throws Exception {
+        List<String> node = NodeScript.nodeWithWebSocket();
+        assumeThat(node).as("Node with WebSocket support on the PATH").isNotNull();
+        // 30 days: renewing a minute early is still more than setTimeout's 2^31 - 1 ms, which it takes as 1 ms.
+        start(Duration.ofDays(30));
+
+        String result = NodeScript.run(node, "auth-long-lived.mjs", port);
+
+        assertThat(result).isEqualTo("RESULT {\"asked\":0,\"errors\":[]}");
+        assertThat(authenticator.refreshes).isEmpty();
+    }
+
+    @Test
     void theBrowserBundleHasTheSignInAddOnOnlyOnServersWithAnAuthenticator() {
         RtsServer plain = RtsServer.builder().discoverServices(false).host("127.0.0.1").port(0).build();
         plain.start();
