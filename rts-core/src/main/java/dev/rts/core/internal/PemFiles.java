@@ -10,8 +10,11 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.security.interfaces.RSAKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -53,6 +56,11 @@ public final class PemFiles {
                     + " key but the first certificate in '" + certificateChain + "' is for "
                     + chain.get(0).getPublicKey().getAlgorithm() + "; give the key of that certificate");
         }
+        if (!belongsTo(key, chain.get(0).getPublicKey())) {
+            // Neither the key store nor the TLS context checks this: every handshake would fail instead.
+            throw new IllegalArgumentException("TLS private key '" + privateKey + "' is not the key of the first "
+                    + "certificate in '" + certificateChain + "'; give the key that was made with that certificate");
+        }
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -61,6 +69,30 @@ public final class PemFiles {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("TLS key '" + privateKey + "' does not match the certificates in '"
                     + certificateChain + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the private key is the one of the certificate's public key: same RSA modulus, or a signature the public
+     * key verifies. {@code true} when this JDK cannot tell, so that an unusual key is left to the TLS handshake.
+     */
+    private static boolean belongsTo(PrivateKey key, PublicKey certificate) {
+        if (key instanceof RSAKey rsa && certificate instanceof RSAKey rsaCertificate) {
+            return rsa.getModulus().equals(rsaCertificate.getModulus());
+        }
+        try {
+            Signature signer = Signature.getInstance(key.getAlgorithm().equals("EC") ? "SHA256withECDSA"
+                    : key.getAlgorithm());
+            byte[] probe = "rts tls key check".getBytes(StandardCharsets.US_ASCII);
+            signer.initSign(key);
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(signer.getAlgorithm());
+            verifier.initVerify(certificate);
+            verifier.update(probe);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return true;
         }
     }
 

@@ -226,6 +226,31 @@ class TlsTest {
     }
 
     @Test
+    void aPemKeyOfAnotherCertificateIsRefusedWhenSetInsteadOfFailingEveryHandshake() throws Exception {
+        Path[] ec = pem(keyStore, "ec", false);
+        Path[] rsa = pem(rsaKeyStore(), "rsa", true);
+        // Keys of the right kind that belong to other certificates: a renewed certificate with the old key, say.
+        java.security.KeyPairGenerator ecKeys = java.security.KeyPairGenerator.getInstance("EC");
+        ecKeys.initialize(256);
+        Path otherEc = dir.resolve("other-ec-key.pem");
+        java.nio.file.Files.writeString(otherEc, block("PRIVATE KEY", ecKeys.generateKeyPair().getPrivate()
+                .getEncoded()));
+        java.security.KeyPairGenerator rsaKeys = java.security.KeyPairGenerator.getInstance("RSA");
+        rsaKeys.initialize(2048);
+        Path otherRsa = dir.resolve("other-rsa-key.pem");
+        java.nio.file.Files.writeString(otherRsa, block("PRIVATE KEY", rsaKeys.generateKeyPair().getPrivate()
+                .getEncoded()));
+
+        assertThat(catchThrowable(() -> RtsServer.builder().tlsPem(ec[0], otherEc)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("TLS private key '" + otherEc + "' is not the key of the first certificate in '" + ec[0]
+                        + "'; give the key that was made with that certificate");
+        assertThat(catchThrowable(() -> RtsServer.builder().tlsPem(rsa[0], otherRsa)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not the key of the first certificate");
+    }
+
+    @Test
     void aWrongKeyStorePasswordIsRefusedWhenSetNamingTheProperty() {
         assertThat(catchThrowable(() -> RtsServer.builder().tlsKeyStore(keyStore, "wrong")))
                 .isInstanceOf(IllegalArgumentException.class)
