@@ -7,6 +7,7 @@ import dev.rts.core.HandshakeRequest;
 import dev.rts.core.spi.LogLimiter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -127,9 +128,18 @@ final class Authentication {
         }
     }
 
-    /** Milliseconds until the identity's credentials expire (negative once past), or -1 when they never do. */
+    /**
+     * Milliseconds until the identity's credentials expire (negative once past), or -1 when they never do. An expiry
+     * too far off to count in milliseconds ({@code Instant.MAX}, what an app may give for "never") saturates.
+     */
     long millisUntilExpiry(Identity identity) {
-        return identity.expiresAt().map(at -> at.toEpochMilli() - clock.millis()).orElse(-1L);
+        return identity.expiresAt().map(at -> {
+            try {
+                return Math.subtractExact(at.toEpochMilli(), clock.millis());
+            } catch (ArithmeticException e) {
+                return at.isAfter(Instant.EPOCH) ? Long.MAX_VALUE : Long.MIN_VALUE;
+            }
+        }).orElse(-1L);
     }
 
     /** Runs one authenticator call on a worker, bounded by the deadline; every failure becomes a 503 refusal. */

@@ -171,6 +171,20 @@ class AuthenticationTest {
     }
 
     @Test
+    void credentialsThatExpireAtTheEndOfTimeAreAdmittedAndRefreshed() {
+        start(Duration.ofMinutes(5));
+        // Instant.MAX has no count of milliseconds (toEpochMilli overflows): what an app may give for "never".
+        TestSocket socket = openAs("forever");
+        String answer = connect(socket, null);
+        assertThat(answer).contains("\"userId\":\"ann\"").contains("\"expiresIn\":" + Long.MAX_VALUE);
+        socket.send("1|2|{}");
+        assertThat(socket.next()).contains("\"user\":\"ann\"");
+
+        socket.send("0|3|{\"c\":\"refresh\",\"token\":\"forever\"}");
+        assertThat(socket.next()).isEqualTo("0|3|{\"expiresIn\":" + Long.MAX_VALUE + "}");
+    }
+
+    @Test
     void credentialsThatExpireWithoutRefreshCloseTheSocketWith4401() {
         start(Duration.ofMillis(1500));
         TestSocket socket = openAs("ann");

@@ -18,9 +18,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Tokens by name: {@code ann} and {@code bob} are users (ann an admin), {@code guest} is anonymous, {@code banned} is
- * refused with 403, {@code throw} throws, {@code hang} never answers, anything else or nothing is refused with 401.
- * Refresh tokens: {@code <user>-<round>} renews that user, {@code bad} is refused, {@code hold} waits for
- * {@link #held}. Credentials last {@code lifetime}.
+ * refused with 403, {@code throw} throws, {@code hang} never answers, {@code forever} is ann with credentials that
+ * expire at {@link Instant#MAX}, anything else or nothing is refused with 401. Refresh tokens: {@code <user>-<round>}
+ * renews that user, {@code forever} renews ann until {@link Instant#MAX}, {@code bad} is refused, {@code hold} waits
+ * for {@link #held}. Credentials last {@code lifetime}.
  */
 final class TestAuthenticator implements Authenticator {
 
@@ -44,6 +45,7 @@ final class TestAuthenticator implements Authenticator {
             case "banned" -> CompletableFuture.completedFuture(Admission.refuse(403));
             case "throw" -> throw new IllegalStateException("database password is hunter2");
             case "hang" -> new CompletableFuture<>();
+            case "forever" -> CompletableFuture.completedFuture(Admission.user("ann", Map.of("round", 0), Instant.MAX));
             default -> CompletableFuture.completedFuture(Admission.refuse(401));
         };
     }
@@ -53,6 +55,9 @@ final class TestAuthenticator implements Authenticator {
         refreshes.add(token);
         if (token.equals("bad")) {
             return CompletableFuture.completedFuture(Admission.refuse(401));
+        }
+        if (token.equals("forever")) {
+            return CompletableFuture.completedFuture(Admission.user("ann", Map.of("round", 0), Instant.MAX));
         }
         if (token.equals("hold")) {
             return held;
