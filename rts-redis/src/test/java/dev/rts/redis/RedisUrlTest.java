@@ -46,6 +46,25 @@ class RedisUrlTest {
                 .hasMessageStartingWith("Redis URL must look like redis://");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        // A password with an unencoded '/' (base64 passwords have them) makes the URL name no host.
+        "redis://app:hunter2/x@h:6379; redis://app:***@h:6379",
+        // The password of redis://secret@host, with a bad port.
+        "redis://hunter2@h:port; redis://***@h:port",
+        // Unencoded '@' in the password.
+        "redis://app:hun@ter2@h:bad; redis://app:***@h:bad",
+        // No scheme at all.
+        "app:hunter2@h:6379; app:***@h:6379",
+    })
+    void aWrongUrlNeverShowsItsPasswordWhateverItContains(String url, String shown) {
+        assertThatThrownBy(() -> Redis.builder().url(url))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Redis URL '" + shown + "' is invalid: ")
+                .hasMessageNotContaining("hunter2")
+                .hasMessageNotContaining("ter2");
+    }
+
     @Test
     void theEnvironmentTurnsRedisOnAndNamesTheVariableItRejects() {
         assertThat(Redis.fromVariables(Map.of())).isEmpty();

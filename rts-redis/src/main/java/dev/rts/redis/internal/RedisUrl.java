@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * A parsed {@code redis://} or {@code rediss://} URL. Its {@link #toString()} never shows the password.
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
 public record RedisUrl(boolean tls, String host, int port, int database, String user, String password) {
 
     private static final String SHAPE = "redis://[user:password@]host[:port][/database] (or rediss:// for TLS)";
-    private static final Pattern CREDENTIALS = Pattern.compile("(://[^:@/]*):[^@/]*@");
 
     /**
      * Parses a URL.
@@ -82,13 +80,27 @@ public record RedisUrl(boolean tls, String host, int port, int database, String 
     }
 
     /**
-     * Hides the password of a URL that may not parse, for error messages.
+     * Hides the password of a URL that may not parse, for error messages. The credentials run from the scheme's
+     * {@code ://} (or the start) to the last {@code @}, as a password may hold unencoded {@code /}, {@code @} or
+     * {@code :}; without a {@code :} they are a password alone, as {@link #parse} reads them.
      *
      * @param url any text
-     * @return the text with {@code :password@} replaced by {@code :***@}
+     * @return the text with {@code user:password@} replaced by {@code user:***@}, and {@code password@} by
+     *         {@code ***@}
      */
     public static String redact(String url) {
-        return url == null ? "null" : CREDENTIALS.matcher(url).replaceAll("$1:***@");
+        if (url == null) {
+            return "null";
+        }
+        int scheme = url.indexOf("://");
+        int start = scheme < 0 ? 0 : scheme + 3;
+        int at = url.lastIndexOf('@');
+        if (at < start) {
+            return url;
+        }
+        int colon = url.indexOf(':', start);
+        String shown = colon < 0 || colon > at ? "***" : url.substring(start, colon) + ":***";
+        return url.substring(0, start) + shown + url.substring(at);
     }
 
     private static IllegalArgumentException invalid(String url, String why) {
