@@ -66,6 +66,11 @@ public final class RedisLink implements AutoCloseable {
     private final StatefulRedisConnection<String, byte[]> commands;
     private final StatefulRedisPubSubConnection<String, byte[]> subscriber;
     private final Map<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
+    /**
+     * Topics whose UNSUBSCRIBE Redis did not take (the subscribing connection was down). Lettuce subscribes its
+     * connection again to every channel Redis last confirmed, these among them, so the link leaves them again.
+     */
+    private final Set<String> strays = ConcurrentHashMap.newKeySet();
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong lostInOutage = new AtomicLong();
     private final List<StateListener> stateListeners = new CopyOnWriteArrayList<>();
@@ -188,10 +193,22 @@ public final class RedisLink implements AutoCloseable {
         stateListeners.forEach(listener -> notify(listener::lost));
     }
 
-    /** Once both connections are up: subscribe to every topic again, then report the link restored. */
+    /**
+     * Once both connections are up: leave the topics left during the outage, subscribe to every topic again, then
+     * report the link restored.
+     */
     private void resubscribeIfBack() {
         if (!down || !commands.isOpen() || !subscriber.isOpen()) {
             return;
+        }
+        for (String stray : strays) {
+            listeners.compute(stray, (k, set) -> {
+                if (set == null) {
+                    // Inside compute, so that a SUBSCRIBE of the same topic meanwhile goes to Redis after this.
+                    unsubscribeStray(k);
+                }
+                return set;
+            });
         }
         String[] topics = listeners.keySet().toArray(String[]::new);
         CompletionStage<Void> subscribed = topics.length == 0 ? CompletableFuture.completedFuture(null)
@@ -274,6 +291,11 @@ public final class RedisLink implements AutoCloseable {
             if (set.isEmpty()) {
                 sent.set(true);
                 completeWith(done, () -> subscriber.async().unsubscribe(k));
+                done.whenComplete((ok, error) -> {
+                    if (error != null) {
+                        strays.add(k);
+                    }
+                });
                 return null;
             }
             return set;
@@ -282,6 +304,16 @@ public final class RedisLink implements AutoCloseable {
             done.complete(null);
         }
         return done;
+    }
+
+    private void unsubscribeStray(String topic) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        completeWith(done, () -> subscriber.async().unsubscribe(topic));
+        done.whenComplete((ok, error) -> {
+            if (error == null) {
+                strays.remove(topic);
+            }
+        });
     }
 
     /**

@@ -1,0 +1,105 @@
+package dev.rts.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rts.api.ClusterBus;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The link's two connections dropped one at a time (CLIENT KILL on a private redis-server): each outage ends with the
+ * link healthy again and the bus's link listeners told {@code linkRestored()}.
+ */
+@Timeout(120)
+@ExtendWith(RedisAvailable.class)
+class LinkRecoveryTest {
+
+    @Test
+    void theCommandConnectionAloneDroppedIsReportedLostAndRestored() throws Exception {
+        dropAndRecover("normal");
+    }
+
+    @Test
+    void theSubscribingConnectionAloneDroppedIsReportedLostAndRestored() throws Exception {
+        dropAndRecover("pubsub");
+    }
+
+    @Test
+    void aTopicLeftDuringAnOutageIsNotSubscribedAgainAfterIt() throws Exception {
+        try (PrivateRedis server = new PrivateRedis(RedisAvailable.freePort())) {
+            server.start();
+            String prefix = RedisAvailable.uniquePrefix();
+            try (Redis redis = Redis.builder().url(server.url()).prefix(prefix).connect()) {
+                ClusterBus bus = redis.bus();
+                ClusterBus.Listener left = (topic, message) -> { };
+                ClusterBus.Listener kept = (topic, message) -> { };
+                bus.subscribe("left", left).toCompletableFuture().get(5, TimeUnit.SECONDS);
+                bus.subscribe("kept", kept).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+                server.stop();
+                await(() -> !redis.health().connected(), "link reported lost");
+                bus.unsubscribe("left", left);
+                server.start();
+                await(() -> redis.health().connected(), "link back");
+                RawRedis.awaitSubscribers(server.port(), prefix + "bus:kept", 1);
+
+                try (RawRedis raw = new RawRedis(server.port())) {
+                    await(() -> subscribers(raw, prefix + "bus:left") == 0, "'left' unsubscribed in Redis");
+                }
+                bus.close();
+            }
+        }
+    }
+
+    private static long subscribers(RawRedis raw, String channel) {
+        try {
+            return (Long) ((java.util.List<?>) raw.command("PUBSUB", "NUMSUB", channel)).get(1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void dropAndRecover(String type) throws Exception {
+        try (PrivateRedis server = new PrivateRedis(RedisAvailable.freePort())) {
+            server.start();
+            try (Redis redis = Redis.builder().url(server.url()).prefix(RedisAvailable.uniquePrefix()).connect()) {
+                ClusterBus bus = redis.bus();
+                AtomicInteger lost = new AtomicInteger();
+                AtomicInteger restored = new AtomicInteger();
+                bus.addLinkListener(new ClusterBus.LinkListener() {
+                    @Override
+                    public void linkLost() {
+                        lost.incrementAndGet();
+                    }
+
+                    @Override
+                    public void linkRestored() {
+                        restored.incrementAndGet();
+                    }
+                });
+                bus.subscribe("t", (topic, message) -> { }).toCompletableFuture().get(5, TimeUnit.SECONDS);
+                try (RawRedis raw = new RawRedis(server.port())) {
+                    assertThat(raw.command("CLIENT", "KILL", "TYPE", type)).isEqualTo(1L);
+                }
+                await(() -> lost.get() == 1, "link reported lost");
+                await(() -> restored.get() == 1 && redis.health().connected(), "link reported restored");
+                bus.close();
+            }
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not within 20 s: " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+}
