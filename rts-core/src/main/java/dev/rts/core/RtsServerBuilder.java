@@ -506,8 +506,9 @@ public final class RtsServerBuilder {
     }
 
     /**
-     * How long the default in-memory store keeps an unused anonymous session, one with no user and no attributes
-     * (default 5 minutes), so that connects that never use their session cost nothing for long.
+     * How long the default in-memory store, or one a provider such as rts-redis makes, keeps an unused anonymous
+     * session, one with no user and no attributes (default 5 minutes), so that connects that never use their session
+     * cost nothing for long. A store passed to {@link #sessionStore(SessionStore)} has its own setting.
      *
      * @param maxAge a positive duration; capped at {@link #sessionMaxAge(Duration)}
      * @return this builder

@@ -43,6 +43,7 @@ public final class Redis implements AutoCloseable {
     /** The environment variable for {@link Builder#prefix(String)}, read with {@link #URL_VARIABLE}. */
     public static final String PREFIX_VARIABLE = "RTS_REDIS_PREFIX";
 
+    private static final Duration DEFAULT_ANONYMOUS_MAX_AGE = Duration.ofMinutes(5);
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.:/-]{0,64}");
 
     private final RedisLink link;
@@ -98,7 +99,9 @@ public final class Redis implements AutoCloseable {
     /**
      * A session store in this Redis, for {@code RtsServer.builder().sessionStore(...)}: one hash per session under
      * {@code <prefix>session:<id>}, expiring {@code maxAge} after its last use, with changes reported to every server
-     * on {@code <prefix>sessions}. Each server needs its own store (the server closes it on stop).
+     * on {@code <prefix>sessions}. A session with no user and no attributes expires 5 minutes after its last use (or
+     * after {@code maxAge} if shorter), as in the in-memory store: see {@link #sessionStore(Duration, Duration)}.
+     * Each server needs its own store (the server closes it on stop).
      *
      * @param maxAge how long an unused session is kept, at least one second
      * @return a new store; its methods block up to the command timeout and throw {@link IllegalStateException} when
@@ -106,11 +109,30 @@ public final class Redis implements AutoCloseable {
      * @throws IllegalStateException if this object was closed
      */
     public SessionStore sessionStore(Duration maxAge) {
+        return sessionStore(maxAge, DEFAULT_ANONYMOUS_MAX_AGE);
+    }
+
+    /**
+     * A session store as {@link #sessionStore(Duration)}, with its own lifetime for anonymous sessions: every connect
+     * without a session id makes one (up to {@code newSessionsPerAddress} a second per address), so keeping them
+     * for the full max age would let one address fill Redis with keys nobody uses.
+     *
+     * @param maxAge          how long an unused session is kept, at least one second
+     * @param anonymousMaxAge how long an unused session with no user and no attributes is kept, at least 1 ms;
+     *                        capped at {@code maxAge}
+     * @return a new store
+     * @throws IllegalStateException if this object was closed
+     */
+    public SessionStore sessionStore(Duration maxAge, Duration anonymousMaxAge) {
         if (maxAge == null || maxAge.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("Session max age must be at least 1 second but was " + maxAge);
         }
+        if (anonymousMaxAge == null || anonymousMaxAge.toMillis() < 1) {
+            throw new IllegalArgumentException("Anonymous session max age must be at least 1 ms but was "
+                    + anonymousMaxAge);
+        }
         acquire();
-        return new RedisSessionStore(link, prefix, maxAge, this::release);
+        return new RedisSessionStore(link, prefix, maxAge, anonymousMaxAge, this::release);
     }
 
     /**

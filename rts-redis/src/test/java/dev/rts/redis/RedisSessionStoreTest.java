@@ -72,6 +72,29 @@ class RedisSessionStoreTest {
     }
 
     @Test
+    void aSessionNobodyUsedExpiresAfterTheAnonymousMaxAgeAndOneInUseAfterTheMaxAge() throws IOException {
+        // A connect makes a session in Redis: one address may make 20 a second, so with the max age (1 day by
+        // default) an attacker's connects would pile up millions of keys; the in-memory store forgets them in 5 min.
+        try (TestServer server = TestServer.builder().configure(b -> b.sessionStore(redis.sessionStore(MAX_AGE)))
+                .start();
+             RawRedis raw = new RawRedis(RedisAvailable.PORT)) {
+            String sessionId = server.client().sessionId();
+            String key = prefix + "session:" + sessionId;
+            long anonymous = Duration.ofMinutes(5).toMillis();
+            assertThat((Long) raw.command("PTTL", key)).isBetween(anonymous - 60_000, anonymous);
+
+            assertThat(store.load(sessionId)).isPresent();
+            assertThat((Long) raw.command("PTTL", key)).isBetween(anonymous - 60_000, anonymous);
+
+            store.update(new SessionChange.AttributePut(sessionId, "theme", "dark"));
+            assertThat((Long) raw.command("PTTL", key)).isBetween(MAX_AGE.toMillis() - 60_000, MAX_AGE.toMillis());
+            raw.command("PEXPIRE", key, "1000");
+            assertThat(store.load(sessionId)).isPresent();
+            assertThat((Long) raw.command("PTTL", key)).isBetween(MAX_AGE.toMillis() - 60_000, MAX_AGE.toMillis());
+        }
+    }
+
+    @Test
     void anUpdateWritesOneFieldAndEveryStoreHearsItWithItsPosition() throws Exception {
         BlockingQueue<Reported> heard = new LinkedBlockingQueue<>();
         try (Redis other = Redis.builder().url(RedisAvailable.URL).prefix(prefix).connect()) {

@@ -13,6 +13,7 @@ import dev.rts.core.spi.Transport;
 import dev.rts.core.spi.TransportProvider;
 import dev.rts.json.internal.StrictJson;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -312,7 +313,8 @@ public final class DefaultRtsServer implements RtsServer {
         List<String> offered = new ArrayList<>();
         SessionStore chosen = null;
         for (SessionStoreProvider provider : discover(SessionStoreProvider.class, "session store")) {
-            Optional<SessionStore> store = provider.create(config.sessionMaxAge());
+            Optional<SessionStore> store = provider.create(config.sessionMaxAge(),
+                    min(config.limits().anonymousSessionMaxAge(), config.sessionMaxAge()));
             if (store.isPresent()) {
                 offered.add(provider.name() + " " + provider.getClass().getName());
                 if (chosen != null) {
@@ -331,6 +333,10 @@ public final class DefaultRtsServer implements RtsServer {
         }
         LOG.info("RTS sessions are kept by {}", offered.get(0));
         return chosen;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private Transport discoverTransport() {

@@ -29,4 +29,19 @@ public interface SessionStoreProvider {
      *                               message naming the setting to fix; the server then refuses to start
      */
     Optional<SessionStore> create(Duration maxAge);
+
+    /**
+     * Creates a store as {@link #create(Duration)} does, also told how long the app wants an unused anonymous session
+     * (no user, no attributes) kept: every connect without a session id makes one, so a store should forget those
+     * sooner. This is what the server calls; the default ignores {@code anonymousMaxAge}.
+     *
+     * @param maxAge          how long the app wants an unused session kept ({@code RtsServerBuilder.sessionMaxAge})
+     * @param anonymousMaxAge how long it wants an unused anonymous session kept, at most {@code maxAge}
+     *                        ({@code RtsServerBuilder.anonymousSessionMaxAge})
+     * @return the store, or empty if this provider is not configured
+     * @throws IllegalStateException as {@link #create(Duration)}
+     */
+    default Optional<SessionStore> create(Duration maxAge, Duration anonymousMaxAge) {
+        return create(maxAge);
+    }
 }

@@ -38,9 +38,15 @@ public final class RedisSessionStore implements SessionStore {
     static final String POSITION = "meta:position";
     static final String ATTRIBUTE = "attr:";
 
+    /** ARGV: ttl, ttl of a session with no user and no attributes. */
     private static final String LOAD = """
             local h = redis.call('HGETALL', KEYS[1])
-            if #h > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            if #h == 0 then return h end
+            local ttl = ARGV[2]
+            for i = 1, #h, 2 do
+              if h[i] == 'meta:user' or string.sub(h[i], 1, 5) == 'attr:' then ttl = ARGV[1] break end
+            end
+            redis.call('PEXPIRE', KEYS[1], ttl)
             return h""";
     private static final String SAVE = """
             redis.call('DEL', KEYS[1])
@@ -61,6 +67,7 @@ public final class RedisSessionStore implements SessionStore {
     private final String keyPrefix;
     private final String channel;
     private final byte[] ttl;
+    private final byte[] anonymousTtl;
     private final Runnable onClose;
     private final Gson gson = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
             .disableHtmlEscaping().serializeNulls().create();
@@ -72,13 +79,17 @@ public final class RedisSessionStore implements SessionStore {
      * @param link    the link, shared with the bus
      * @param prefix  the app's key and channel prefix, such as {@code rts:}
      * @param maxAge  how long an unused session is kept
+     * @param anonymousMaxAge how long an unused session with no user and no attributes is kept (capped at
+     *                        {@code maxAge}), so that connects that never use their session do not pile up keys
      * @param onClose run once by {@link #close()}, to release the link
      */
-    public RedisSessionStore(RedisLink link, String prefix, Duration maxAge, Runnable onClose) {
+    public RedisSessionStore(RedisLink link, String prefix, Duration maxAge, Duration anonymousMaxAge,
+                             Runnable onClose) {
         this.link = link;
         this.keyPrefix = prefix + "session:";
         this.channel = prefix + "sessions";
         this.ttl = bytes(Long.toString(maxAge.toMillis()));
+        this.anonymousTtl = bytes(Long.toString(Math.min(anonymousMaxAge.toMillis(), maxAge.toMillis())));
         this.onClose = onClose;
     }
 
@@ -95,7 +106,7 @@ public final class RedisSessionStore implements SessionStore {
     @Override
     public Optional<StoredSession> load(String id) {
         List<Object> fields = run("load session", () -> commands().eval(LOAD, ScriptOutputType.MULTI,
-                new String[] {key(id)}, ttl));
+                new String[] {key(id)}, ttl, anonymousTtl));
         if (fields.isEmpty()) {
             return Optional.empty();
         }
@@ -121,7 +132,8 @@ public final class RedisSessionStore implements SessionStore {
     @Override
     public void save(StoredSession session) {
         List<byte[]> args = new ArrayList<>();
-        args.add(ttl);
+        boolean anonymous = session.userId() == null && session.attributes().isEmpty();
+        args.add(anonymous ? anonymousTtl : ttl);
         args.add(bytes(CREATED));
         args.add(bytes(Long.toString(session.createdAt().toEpochMilli())));
         if (session.userId() != null) {

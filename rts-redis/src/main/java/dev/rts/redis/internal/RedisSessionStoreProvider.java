@@ -20,4 +20,9 @@ public final class RedisSessionStoreProvider implements SessionStoreProvider {
     public Optional<SessionStore> create(Duration maxAge) {
         return EnvironmentRedis.take(redis -> redis.sessionStore(maxAge));
     }
+
+    @Override
+    public Optional<SessionStore> create(Duration maxAge, Duration anonymousMaxAge) {
+        return EnvironmentRedis.take(redis -> redis.sessionStore(maxAge, anonymousMaxAge));
+    }
 }
