@@ -95,6 +95,23 @@ class RedisSessionStoreTest {
     }
 
     @Test
+    void garbageUnderASessionKeyIsAnUnknownSessionOrADroppedAttributeNeverAFailedLoad() throws IOException {
+        // Another app or an older version wrote these: a client presenting the id must get a session, not an error
+        // on every connect for as long as the key lives.
+        try (RawRedis raw = new RawRedis(RedisAvailable.PORT)) {
+            raw.command("HSET", prefix + "session:bad-created-123456", "meta:created", "yesterday");
+            raw.command("SET", prefix + "session:not-a-hash-12345678", "garbage");
+            raw.command("HSET", prefix + "session:bad-attr-1234567890", "meta:created", "1700000000000",
+                    "meta:user", "ann", "attr:good", "1", "attr:bad", "{not json");
+        }
+
+        assertThat(store.load("bad-created-123456")).isEmpty();
+        assertThat(store.load("not-a-hash-12345678")).isEmpty();
+        assertThat(store.load("bad-attr-1234567890")).contains(new StoredSession("bad-attr-1234567890",
+                Instant.ofEpochMilli(1_700_000_000_000L), "ann", Map.of("good", 1L)));
+    }
+
+    @Test
     void anUpdateWritesOneFieldAndEveryStoreHearsItWithItsPosition() throws Exception {
         BlockingQueue<Reported> heard = new LinkedBlockingQueue<>();
         try (Redis other = Redis.builder().url(RedisAvailable.URL).prefix(prefix).connect()) {

@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.ToNumberPolicy;
+import dev.rts.core.spi.LogLimiter;
 import dev.rts.core.spi.SessionChange;
 import dev.rts.core.spi.SessionStore;
 import dev.rts.core.spi.StoredSession;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -40,6 +42,7 @@ public final class RedisSessionStore implements SessionStore {
 
     /** ARGV: ttl, ttl of a session with no user and no attributes. */
     private static final String LOAD = """
+            if redis.call('TYPE', KEYS[1]).ok ~= 'hash' then return {} end
             local h = redis.call('HGETALL', KEYS[1])
             if #h == 0 then return h end
             local ttl = ARGV[2]
@@ -71,6 +74,8 @@ public final class RedisSessionStore implements SessionStore {
     private final Runnable onClose;
     private final Gson gson = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
             .disableHtmlEscaping().serializeNulls().create();
+    /** For what another app or an older version left in our keys and channel: one line per 10 s. */
+    private final LogLimiter corrupt = new LogLimiter(LOG, 10_000_000_000L);
     private RedisLink.Listener subscription;
 
     /**
@@ -114,19 +119,32 @@ public final class RedisSessionStore implements SessionStore {
         for (int i = 0; i + 1 < fields.size(); i += 2) {
             hash.put(text(fields.get(i)), text(fields.get(i + 1)));
         }
-        String created = hash.get(CREATED);
+        Instant created = createdAt(hash.get(CREATED));
         if (created == null) {
-            LOG.warn("Redis key '{}' has no '{}' field, so it is no RTS session; treated as unknown", key(id), CREATED);
+            corrupt.warn("Redis key '{}' has no '{}' field of epoch milliseconds, so it is no RTS session; treated "
+                    + "as unknown", key(id), CREATED);
             return Optional.empty();
         }
         Map<String, Object> attributes = new HashMap<>();
         hash.forEach((field, value) -> {
             if (field.startsWith(ATTRIBUTE)) {
-                attributes.put(field.substring(ATTRIBUTE.length()), decode(value));
+                try {
+                    attributes.put(field.substring(ATTRIBUTE.length()), Objects.requireNonNull(decode(value)));
+                } catch (RuntimeException e) {
+                    corrupt.warn("Redis key '{}' has a field '{}' that is not JSON; the session is loaded without "
+                            + "it", key(id), field);
+                }
             }
         });
-        return Optional.of(new StoredSession(id, Instant.ofEpochMilli(Long.parseLong(created)), hash.get(USER),
-                attributes));
+        return Optional.of(new StoredSession(id, created, hash.get(USER), attributes));
+    }
+
+    private static Instant createdAt(String millis) {
+        try {
+            return millis == null ? null : Instant.ofEpochMilli(Long.parseLong(millis));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @Override
@@ -227,8 +245,8 @@ public final class RedisSessionStore implements SessionStore {
             }
             return new Change(change, position);
         } catch (RuntimeException e) {
-            LOG.warn("Dropped a message on '{}' that is no session change ({} bytes): {}", channel, message.length,
-                    e.getMessage());
+            corrupt.warn("Dropped a message on '{}' that is no session change ({} bytes): {}", channel,
+                    message.length, e.getMessage());
             return null;
         }
     }
