@@ -222,8 +222,17 @@ final class Cluster implements ClusterBus.Listener, ClusterBus.LinkListener {
                 if (s <= peer.seq) {
                     return false;
                 }
+                // Every op is checked before the first is applied: a malformed one leaves the replica as it was.
+                List<Object> ops = new ArrayList<>();
                 for (Object op : (List<?>) message.get("ops")) {
-                    applyOp(node, (Map<?, ?>) op);
+                    ops.add(decodeOp(node, (Map<?, ?>) op));
+                }
+                for (Object op : ops) {
+                    if (op instanceof Replica.Entry entry) {
+                        replica.put(entry);
+                    } else {
+                        replica.remove(node, (String) op);
+                    }
                 }
                 boolean gap = !(s == peer.seq + 1 || (peer.seq == -1 && s == 1));
                 peer.seq = s;
@@ -264,12 +273,9 @@ final class Cluster implements ClusterBus.Listener, ClusterBus.LinkListener {
         }
     }
 
-    private void applyOp(String node, Map<?, ?> op) {
-        if (Boolean.TRUE.equals(op.get("gone"))) {
-            replica.remove(node, (String) op.get("r"));
-        } else {
-            replica.put(decode(node, op));
-        }
+    /** The entry an op puts, or the ref of the entry it removes. */
+    private static Object decodeOp(String node, Map<?, ?> op) {
+        return Boolean.TRUE.equals(op.get("gone")) ? text(op, "r") : decode(node, op);
     }
 
     @Override
@@ -306,10 +312,23 @@ final class Cluster implements ClusterBus.Listener, ClusterBus.LinkListener {
         return op;
     }
 
+    /**
+     * An entry of another node's message, checked whole: the replica's indexes need every part, and one that failed
+     * halfway through putting an entry would fail every batch after it.
+     */
     @SuppressWarnings("unchecked")
     private static Replica.Entry decode(String node, Map<?, ?> op) {
-        return new Replica.Entry(node, (String) op.get("t"), (String) op.get("k"), (String) op.get("r"),
-                (Map<String, Object>) op.get("m"));
+        if (!(op.get("m") instanceof Map<?, ?> meta)) {
+            throw new IllegalArgumentException("entry without an object 'm'");
+        }
+        return new Replica.Entry(node, text(op, "t"), text(op, "k"), text(op, "r"), (Map<String, Object>) meta);
+    }
+
+    private static String text(Map<?, ?> op, String name) {
+        if (!(op.get(name) instanceof String value)) {
+            throw new IllegalArgumentException("entry without a string '" + name + "'");
+        }
+        return value;
     }
 
     private void publish(Map<String, Object> message) {

@@ -1,0 +1,68 @@
+package dev.rts.redis;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Messages in RTS's Redis channels that no RTS server wrote (another app, an older version, an attacker with access to
+ * Redis): two servers in their own JVMs skip them and go on working.
+ */
+@Timeout(180)
+@ExtendWith(RedisAvailable.class)
+class ForeignBusMessagesTest {
+
+    private static final String PREFIX = RedisAvailable.uniquePrefix();
+    private static NodeProcess nodeA;
+    private static NodeProcess nodeB;
+
+    @BeforeAll
+    static void startNodes() {
+        Map<String, String> env = Map.of("RTS_REDIS_URL", RedisAvailable.URL, "RTS_REDIS_PREFIX", PREFIX);
+        nodeA = NodeProcess.start("foreign-a", env);
+        nodeB = NodeProcess.start("foreign-b", env);
+    }
+
+    @AfterAll
+    static void stopNodes() throws Exception {
+        for (NodeProcess node : new NodeProcess[] {nodeA, nodeB}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        try (RawRedis raw = new RawRedis(RedisAvailable.PORT)) {
+            for (Object key : (List<?>) raw.command("KEYS", PREFIX + "*")) {
+                raw.command("DEL", (String) key);
+            }
+        } catch (IOException e) {
+            // Nothing to clean when Redis is gone.
+        }
+    }
+
+    @Test
+    void aPresenceDeltaWithoutAKeyIsSkippedAndPresenceGoesOnAcrossServers() throws Exception {
+        try (NodeClient onA = NodeClient.connect(nodeA, null);
+             NodeClient onB = NodeClient.connect(nodeB, null);
+             RawRedis raw = new RawRedis(RedisAvailable.PORT)) {
+            RawRedis.awaitSubscribers(RedisAvailable.PORT, PREFIX + "bus:presence:sync", 2);
+            // A delta whose entry names no member key, then a well-formed one from another foreign node: once the
+            // second shows on A, A has handled the first.
+            raw.command("PUBLISH", PREFIX + "bus:presence:sync",
+                    "{\"v\":\"1\",\"type\":\"d\",\"n\":\"foreign-1\",\"e\":\"e1\",\"s\":1,"
+                            + "\"ops\":[{\"r\":\"r1\",\"t\":\"hall\",\"m\":{}}]}");
+            raw.command("PUBLISH", PREFIX + "bus:presence:sync",
+                    "{\"v\":\"1\",\"type\":\"d\",\"n\":\"foreign-2\",\"e\":\"e2\",\"s\":1,"
+                            + "\"ops\":[{\"r\":\"r2\",\"t\":\"hall\",\"k\":\"visitor\",\"m\":{}}]}");
+            onA.controlUntil(Map.of("members", "hall"), answer -> ((List<?>) answer.get("members"))
+                    .contains("visitor"));
+
+            onA.control(Map.of("track", "lobby"));
+            onB.controlUntil(Map.of("members", "lobby"), answer -> ((List<?>) answer.get("members")).size() == 1);
+        }
+    }
+}
