@@ -1,6 +1,10 @@
 package dev.rts.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -64,5 +68,24 @@ class ForeignBusMessagesTest {
             onA.control(Map.of("track", "lobby"));
             onB.controlUntil(Map.of("members", "lobby"), answer -> ((List<?>) answer.get("members")).size() == 1);
         }
+    }
+
+    @Test
+    void aFloodOfForeignMessagesIsLoggedAFewTimesNotOnceEach() throws Exception {
+        try (NodeClient onA = NodeClient.connect(nodeA, null);
+             RawRedis raw = new RawRedis(RedisAvailable.PORT)) {
+            RawRedis.awaitSubscribers(RedisAvailable.PORT, PREFIX + "bus:pubsub:all", 2);
+            for (int i = 0; i < 200; i++) {
+                raw.command("PUBLISH", PREFIX + "bus:pubsub:all", "2|old-version|" + i);
+                raw.command("PUBLISH", PREFIX + "bus:presence:sync", "not json " + i);
+            }
+            // Messages reach a server in the order Redis took them: once this one arrived, so had the flood.
+            raw.command("PUBLISH", PREFIX + "bus:pubsub:all", "1|foreign|{\"e\":\"news\",\"p\":[\"after\"]}");
+            assertThat(onA.nextEvent()).isEqualTo("{\"e\":\"news\",\"p\":[\"after\"]}");
+        }
+        List<String> log = Files.readAllLines(Path.of("target", "nodes", "foreign-a.log"));
+        assertThat(log.stream().filter(line -> line.contains("Dropped a bus message")).count()).isLessThan(5);
+        assertThat(log.stream().filter(line -> line.contains("Dropped a presence bus message")).count())
+                .isLessThan(5);
     }
 }

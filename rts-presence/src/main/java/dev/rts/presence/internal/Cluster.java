@@ -57,6 +57,7 @@ final class Cluster implements ClusterBus.Listener, ClusterBus.LinkListener {
     private final Map<String, Peer> peers = new HashMap<>();
     private final Set<String> askFrom = new LinkedHashSet<>();
     private final AtomicBoolean publishFailing = new AtomicBoolean();
+    private final DroppedMessages dropped;
     private long seq;
     private boolean askAll;
     private boolean stateWanted;
@@ -66,6 +67,7 @@ final class Cluster implements ClusterBus.Listener, ClusterBus.LinkListener {
         this.bus = bus;
         this.json = json;
         this.log = log;
+        this.dropped = new DroppedMessages(log);
         this.timeoutNanos = nodeTimeout.toNanos();
         this.replica = replica;
         this.lock = lock;
@@ -173,13 +175,13 @@ final class Cluster implements ClusterBus.Listener, ClusterBus.LinkListener {
         try {
             message = json.decode(new String(bytes, StandardCharsets.UTF_8), Map.class);
         } catch (RuntimeException e) {
-            log.warn("Dropped a presence bus message that is not JSON ({} bytes)", bytes.length);
+            dropped.warn("Dropped a presence bus message that is not JSON ({} bytes)", bytes.length);
             return;
         }
         if (message == null || !VERSION.equals(message.get("v")) || !(message.get("n") instanceof String node)
                 || !(message.get("e") instanceof String nodeEpoch) || !(message.get("s") instanceof Number number)
                 || !(message.get("type") instanceof String type)) {
-            log.warn("Dropped a presence bus message of an unknown version or shape ({} bytes)", bytes.length);
+            dropped.warn("Dropped a presence bus message of an unknown version or shape ({} bytes)", bytes.length);
             return;
         }
         if (node.equals(nodeId)) {
@@ -191,7 +193,7 @@ final class Cluster implements ClusterBus.Listener, ClusterBus.LinkListener {
             try {
                 send = apply(node, nodeEpoch, s, type, message);
             } catch (RuntimeException e) {
-                log.warn("Dropped a malformed presence bus message of type '{}' from node {}: {}", type, node,
+                dropped.warn("Dropped a malformed presence bus message of type '{}' from node {}: {}", type, node,
                         e.toString());
                 return;
             }

@@ -42,6 +42,7 @@ public final class DefaultPubSub implements PubSub, ClusterBus.Listener {
     private final String nodeId;
     private final Topics topics;
     private final AtomicBoolean relayFailing = new AtomicBoolean();
+    private final DroppedMessages dropped;
     private volatile boolean stopped;
 
     private DefaultPubSub(ServiceContext context, PubSubConfig config) {
@@ -50,6 +51,7 @@ public final class DefaultPubSub implements PubSub, ClusterBus.Listener {
         this.connections = context.connections();
         this.json = context.json();
         this.log = context.logger();
+        this.dropped = new DroppedMessages(log);
         this.bus = context.bus();
         this.nodeId = bus.nodeId();
         this.topics = new Topics("");
@@ -265,7 +267,7 @@ public final class DefaultPubSub implements PubSub, ClusterBus.Listener {
     public void onMessage(String topic, byte[] message) {
         Envelope envelope = Envelope.decode(message);
         if (envelope == null) {
-            log.warn("Dropped a bus message on '{}' that is not '{}|<nodeId>|<payload>' ({} bytes)", topic,
+            dropped.warn("Dropped a bus message on '{}' that is not '{}|<nodeId>|<payload>' ({} bytes)", topic,
                     Envelope.VERSION, message.length);
             return;
         }
@@ -281,7 +283,7 @@ public final class DefaultPubSub implements PubSub, ClusterBus.Listener {
         } else if (user != null) {
             toUsers(List.of(user), envelope.payload());
         } else {
-            log.warn("Dropped a bus message on unknown topic '{}'", topic);
+            dropped.warn("Dropped a bus message on unknown topic '{}'", topic);
         }
     }
 
