@@ -56,6 +56,37 @@ class LinkRecoveryTest {
         }
     }
 
+    @Test
+    void aResubscribeRefusedWhileRedisIsBusyIsTriedAgainUntilTheLinkIsRestored() throws Exception {
+        try (PrivateRedis server = new PrivateRedis(RedisAvailable.freePort())) {
+            server.start();
+            String prefix = RedisAvailable.uniquePrefix();
+            try (Redis redis = Redis.builder().url(server.url()).prefix(prefix).connect();
+                 RawRedis raw = new RawRedis(server.port())) {
+                ClusterBus bus = redis.bus();
+                AtomicInteger restored = new AtomicInteger();
+                bus.addLinkListener(new ClusterBus.LinkListener() {
+                    @Override
+                    public void linkRestored() {
+                        restored.incrementAndGet();
+                    }
+                });
+                bus.subscribe("t", (topic, message) -> { }).toCompletableFuture().get(5, TimeUnit.SECONDS);
+                raw.command("CONFIG", "SET", "busy-reply-threshold", "100");
+
+                // The subscribing connection drops, and while it reconnects (after 100 ms) a script of another app
+                // keeps Redis busy for 2 s: SUBSCRIBE is answered BUSY, the handshake (HELLO) is not.
+                assertThat(raw.command("CLIENT", "KILL", "TYPE", "pubsub")).isEqualTo(1L);
+                raw.command("EVAL", "local s = redis.call('TIME') local t = s repeat t = redis.call('TIME') "
+                        + "until (t[1] - s[1]) * 1000000 + t[2] - s[2] > 2000000 return 1", "0");
+
+                await(() -> restored.get() == 1, "link reported restored");
+                assertThat(subscribers(raw, prefix + "bus:t")).isEqualTo(1);
+                bus.close();
+            }
+        }
+    }
+
     private static long subscribers(RawRedis raw, String channel) {
         try {
             return (Long) ((java.util.List<?>) raw.command("PUBSUB", "NUMSUB", channel)).get(1);

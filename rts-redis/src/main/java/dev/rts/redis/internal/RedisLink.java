@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class RedisLink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("rts.redis");
+    private static final Duration RESUBSCRIBE_RETRY = Duration.ofSeconds(1);
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
     /** Receives the messages of one topic. */
@@ -74,7 +75,9 @@ public final class RedisLink implements AutoCloseable {
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong lostInOutage = new AtomicLong();
     private final List<StateListener> stateListeners = new CopyOnWriteArrayList<>();
-    private boolean down;
+    private final AtomicLong resubscribeFailures = new AtomicLong();
+    /** Read outside the lock by {@link #resubscribeIfBack}, on another event loop thread than the one that set it. */
+    private volatile boolean down;
     private long outageStartedNanos;
     private volatile boolean closed;
 
@@ -198,7 +201,7 @@ public final class RedisLink implements AutoCloseable {
      * report the link restored.
      */
     private void resubscribeIfBack() {
-        if (!down || !commands.isOpen() || !subscriber.isOpen()) {
+        if (closed || !down || !commands.isOpen() || !subscriber.isOpen()) {
             return;
         }
         for (String stray : strays) {
@@ -215,12 +218,26 @@ public final class RedisLink implements AutoCloseable {
                 : subscriber.async().subscribe(topics).thenApply(ok -> null);
         subscribed.whenComplete((ok, error) -> {
             if (error != null) {
-                LOG.warn("Could not subscribe again to {} Redis channel(s) at {}: {}", topics.length, url,
-                        rootMessage(error));
+                // The connection may be up and Redis refusing (BUSY running a script): no reconnect would come to
+                // try again, and the link would stay deaf to every topic.
+                if (resubscribeFailures.getAndIncrement() == 0) {
+                    LOG.warn("Could not subscribe again to {} Redis channel(s) at {}, trying again every {} ms: {}",
+                            topics.length, url, RESUBSCRIBE_RETRY.toMillis(), rootMessage(error));
+                } else {
+                    LOG.debug("Could not subscribe again at {}: {}", url, rootMessage(error));
+                }
+                resubscribeLater();
                 return;
             }
             restored();
         });
+    }
+
+    private void resubscribeLater() {
+        if (!closed) {
+            CompletableFuture.delayedExecutor(RESUBSCRIBE_RETRY.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(this::resubscribeIfBack);
+        }
     }
 
     private synchronized void restored() {
@@ -228,6 +245,7 @@ public final class RedisLink implements AutoCloseable {
             return;
         }
         down = false;
+        resubscribeFailures.set(0);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - outageStartedNanos);
         LOG.info("Redis at {} is back after {} ms; {} message(s) published meanwhile were lost for the other servers",
                 url, millis, lostInOutage.getAndSet(0));
