@@ -1,9 +1,13 @@
 package dev.rts.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rts.api.ClusterBus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -12,8 +16,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The link's two connections dropped one at a time (CLIENT KILL on a private redis-server): each outage ends with the
- * link healthy again and the bus's link listeners told {@code linkRestored()}.
+ * The link to a private redis-server through outages and refusals: its two connections dropped one at a time
+ * (CLIENT KILL), Redis stopped and started, Redis busy running a script (BUSY answers to SUBSCRIBE). Each ends with
+ * the link healthy, the bus's link listeners told {@code linkRestored()}, and Redis subscribed to exactly the topics
+ * with listeners.
  */
 @Timeout(120)
 @ExtendWith(RedisAvailable.class)
@@ -84,6 +90,47 @@ class LinkRecoveryTest {
                 assertThat(subscribers(raw, prefix + "bus:t")).isEqualTo(1);
                 bus.close();
             }
+        }
+    }
+
+    @Test
+    void aTopicWhoseSubscribeRedisRefusedIsSubscribedOnceRedisTakesIt() throws Exception {
+        try (PrivateRedis server = new PrivateRedis(RedisAvailable.freePort())) {
+            server.start();
+            String prefix = RedisAvailable.uniquePrefix();
+            try (Redis redis = Redis.builder().url(server.url()).prefix(prefix).connect();
+                 RawRedis scripts = new RawRedis(server.port());
+                 RawRedis probe = new RawRedis(server.port())) {
+                ClusterBus bus = redis.bus();
+                scripts.command("CONFIG", "SET", "busy-reply-threshold", "100");
+                CompletableFuture<Object> script = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return scripts.command("EVAL", "local s = redis.call('TIME') local t = s repeat "
+                                + "t = redis.call('TIME') until (t[1] - s[1]) * 1000000 + t[2] - s[2] > 2000000 "
+                                + "return 1", "0");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                await(() -> busy(probe), "Redis busy running the script");
+
+                // A user signing in now, say: Redis answers the topic's SUBSCRIBE with BUSY.
+                assertThatThrownBy(() -> bus.subscribe("t", (topic, message) -> { }).toCompletableFuture()
+                        .get(5, TimeUnit.SECONDS)).hasMessageContaining("BUSY");
+                script.get(10, TimeUnit.SECONDS);
+
+                await(() -> subscribers(probe, prefix + "bus:t") == 1, "'t' subscribed once Redis is not busy");
+                bus.close();
+            }
+        }
+    }
+
+    private static boolean busy(RawRedis probe) {
+        try {
+            probe.command("PING");
+            return false;
+        } catch (IOException e) {
+            return e.getMessage().contains("BUSY");
         }
     }
 

@@ -277,8 +277,8 @@ public final class RedisLink implements AutoCloseable {
     /**
      * Adds a listener to a topic; the first one subscribes the link to it.
      *
-     * @return completes once Redis confirmed the subscription, or exceptionally if it could not (the link
-     *         subscribes again when it reconnects)
+     * @return completes once Redis confirmed the subscription, or exceptionally if it could not (the link tries
+     *         again: every second while it is up and Redis refuses, after it reconnects if it was down)
      */
     public CompletionStage<Void> subscribe(String topic, Listener listener) {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -287,6 +287,11 @@ public final class RedisLink implements AutoCloseable {
             if (set == null) {
                 // Inside compute, so that SUBSCRIBE and UNSUBSCRIBE of one topic go to Redis in the map's order.
                 completeWith(done, () -> subscriber.async().subscribe(k));
+                done.whenComplete((ok, error) -> {
+                    if (error != null) {
+                        reconcileLater(k);
+                    }
+                });
             } else {
                 done.complete(null);
             }
@@ -312,6 +317,7 @@ public final class RedisLink implements AutoCloseable {
                 done.whenComplete((ok, error) -> {
                     if (error != null) {
                         strays.add(k);
+                        reconcileLater(k);
                     }
                 });
                 return null;
@@ -322,6 +328,39 @@ public final class RedisLink implements AutoCloseable {
             done.complete(null);
         }
         return done;
+    }
+
+    /**
+     * A second from now, makes Redis match this link's listeners for one topic, after Redis refused its SUBSCRIBE or
+     * UNSUBSCRIBE (busy running a script, say). While the link is down this is left to the resubscribe that follows
+     * the reconnect.
+     */
+    private void reconcileLater(String topic) {
+        if (closed) {
+            return;
+        }
+        CompletableFuture.delayedExecutor(RESUBSCRIBE_RETRY.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (closed || down) {
+                return;
+            }
+            listeners.compute(topic, (k, set) -> {
+                CompletableFuture<Void> again = new CompletableFuture<>();
+                if (set != null) {
+                    completeWith(again, () -> subscriber.async().subscribe(k));
+                } else if (strays.contains(k)) {
+                    completeWith(again, () -> subscriber.async().unsubscribe(k));
+                    again.thenRun(() -> strays.remove(k));
+                } else {
+                    return null;
+                }
+                again.whenComplete((ok, error) -> {
+                    if (error != null) {
+                        reconcileLater(k);
+                    }
+                });
+                return set;
+            });
+        });
     }
 
     private void unsubscribeStray(String topic) {
