@@ -369,6 +369,8 @@ public final class RedisLink implements AutoCloseable {
         done.whenComplete((ok, error) -> {
             if (error == null) {
                 strays.remove(topic);
+            } else {
+                reconcileLater(topic);
             }
         });
     }
