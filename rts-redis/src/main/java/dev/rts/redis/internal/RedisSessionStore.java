@@ -14,10 +14,12 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,17 +40,26 @@ public final class RedisSessionStore implements SessionStore {
     static final String CREATED = "meta:created";
     static final String USER = "meta:user";
     static final String POSITION = "meta:position";
+    static final String SERVER = "meta:server";
     static final String ATTRIBUTE = "attr:";
 
-    /** ARGV: ttl, ttl of a session with no user and no attributes. */
+    /**
+     * ARGV: ttl, ttl of a session with no user and no attributes, this store's id. Such a session keeps the short TTL
+     * only while no other server loaded it: once two servers use it, an expiry while in use would lose changes
+     * between them (the store saves it whole again, which nobody hears of).
+     */
     private static final String LOAD = """
             if redis.call('TYPE', KEYS[1]).ok ~= 'hash' then return {} end
             local h = redis.call('HGETALL', KEYS[1])
             if #h == 0 then return h end
-            local ttl = ARGV[2]
+            local ttl = ARGV[1]
+            local mine = false
+            local used = false
             for i = 1, #h, 2 do
-              if h[i] == 'meta:user' or string.sub(h[i], 1, 5) == 'attr:' then ttl = ARGV[1] break end
+              if h[i] == 'meta:user' or string.sub(h[i], 1, 5) == 'attr:' then used = true end
+              if h[i] == 'meta:server' and h[i + 1] == ARGV[3] then mine = true end
             end
+            if mine and not used then ttl = ARGV[2] end
             redis.call('PEXPIRE', KEYS[1], ttl)
             return h""";
     private static final String SAVE = """
@@ -71,6 +82,8 @@ public final class RedisSessionStore implements SessionStore {
     private final String channel;
     private final byte[] ttl;
     private final byte[] anonymousTtl;
+    /** Written into the sessions this store saves, so that it knows when another server loads one. */
+    private final byte[] storeId = bytes(HexFormat.of().formatHex(randomBytes()));
     private final Runnable onClose;
     private final Gson gson = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
             .disableHtmlEscaping().serializeNulls().create();
@@ -111,7 +124,7 @@ public final class RedisSessionStore implements SessionStore {
     @Override
     public Optional<StoredSession> load(String id) {
         List<Object> fields = run("load session", () -> commands().eval(LOAD, ScriptOutputType.MULTI,
-                new String[] {key(id)}, ttl, anonymousTtl));
+                new String[] {key(id)}, ttl, anonymousTtl, storeId));
         if (fields.isEmpty()) {
             return Optional.empty();
         }
@@ -152,6 +165,8 @@ public final class RedisSessionStore implements SessionStore {
         List<byte[]> args = new ArrayList<>();
         boolean anonymous = session.userId() == null && session.attributes().isEmpty();
         args.add(anonymous ? anonymousTtl : ttl);
+        args.add(bytes(SERVER));
+        args.add(storeId);
         args.add(bytes(CREATED));
         args.add(bytes(Long.toString(session.createdAt().toEpochMilli())));
         if (session.userId() != null) {
@@ -266,6 +281,12 @@ public final class RedisSessionStore implements SessionStore {
             throw new IllegalStateException("Session store could not " + what + ": Redis at " + link.url()
                     + " did not answer (" + RedisLink.rootMessage(e) + ")", e);
         }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[8];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     private static byte[] bytes(String text) {
