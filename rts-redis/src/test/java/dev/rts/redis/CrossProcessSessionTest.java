@@ -86,4 +86,18 @@ class CrossProcessSessionTest {
             onB.controlUntil(Map.of("whoami", true), answer -> Objects.isNull(answer.get("user")));
         }
     }
+
+    @Test
+    void aSessionMadeOnAConnectKeepsTheAnonymousMaxAgeUntilAnotherServerLoadsIt() throws Exception {
+        try (NodeClient onA = NodeClient.connect(nodeA, null);
+             RawRedis raw = new RawRedis(RedisAvailable.PORT)) {
+            String key = PREFIX + "session:" + onA.sessionId();
+            // The server's defaults, reaching the store made from RTS_REDIS_URL: 5 minutes, then 1 day.
+            assertThat((Long) raw.command("PTTL", key)).isBetween(240_000L, 300_000L);
+            try (NodeClient onB = NodeClient.connect(nodeB, onA.sessionId())) {
+                assertThat(onB.sessionId()).isEqualTo(onA.sessionId());
+                assertThat((Long) raw.command("PTTL", key)).isBetween(86_340_000L, 86_400_000L);
+            }
+        }
+    }
 }
