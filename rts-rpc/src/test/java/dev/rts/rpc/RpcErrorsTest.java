@@ -212,4 +212,22 @@ class RpcErrorsTest {
                 + "must be an array of arguments such as [5] but was 5");
         assertThat(RpcServerFixture.valuesOf(client.call("rpc", Map.of("m", "demo.none")))).isEmpty();
     }
+
+    /** A method that runs out of memory, as a stand-in for any error the JVM cannot recover from. */
+    public static class Exhausted {
+        public int allocate(int n) {
+            throw new OutOfMemoryError("Java heap space (thrown by the test)");
+        }
+    }
+
+    @Test
+    void anOutOfMemoryErrorInAMethodAnswersTheCallAndReachesTheFatalErrorHandler() throws Exception {
+        CompletableFuture<Error> fatal = new CompletableFuture<>();
+        server = TestServer.builder().service(Rpc.service()).configure(b -> b.onFatalError(fatal::complete)).start();
+        server.api().get("rpc", Rpc.class).namespace("heap", new Exhausted());
+
+        assertThat(rpcError(server.client(), "heap.allocate", 1)).isEqualTo("Java heap space (thrown by the test)");
+        assertThat(fatal.get(5, TimeUnit.SECONDS)).isInstanceOf(OutOfMemoryError.class)
+                .hasMessage("Java heap space (thrown by the test)");
+    }
 }

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import dev.rts.core.spi.LogLimiter;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -254,11 +255,12 @@ public final class DefaultRtsServer implements RtsServer {
     }
 
     private void startServices(MountedService[] services) {
+        Executor serviceWorkers = new FatalErrorReportingExecutor(workers, config.limits().fatalErrorHandler());
         for (MountedService service : services) {
             if (service.id == 0) {
                 continue;
             }
-            DefaultServiceContext context = new DefaultServiceContext(service, registry, json, workers,
+            DefaultServiceContext context = new DefaultServiceContext(service, registry, json, serviceWorkers,
                     config.production(), api, config.root(), bus);
             contexts.add(context);
             Object serviceApi;

@@ -215,6 +215,16 @@ final class DefaultRpc implements Rpc {
         endpoint.pace().record(System.nanoTime() - began);
     }
 
+    /**
+     * Lets an out-of-memory or stack overflow go on after the caller got its error: the connection's lane reports it
+     * to the server's fatal-error handler (by default: log and halt), as for any other service.
+     */
+    private static void rethrowIfFatal(Throwable e) {
+        if (e instanceof VirtualMachineError fatal) {
+            throw fatal;
+        }
+    }
+
     /** Runs the action and turns its return value into the answer. */
     private void act(DefaultRpcCall call, Endpoint endpoint) {
         call.startAction();
@@ -223,6 +233,7 @@ final class DefaultRpc implements Rpc {
             result = endpoint.run(call);
         } catch (Throwable e) {
             call.failWith(e);
+            rethrowIfFatal(e);
             return;
         }
         if (call.answeredByHand()) {
@@ -302,6 +313,7 @@ final class DefaultRpc implements Rpc {
                 middleware.get(index).handle(call, next);
             } catch (Throwable e) {
                 call.failWith(e);
+                rethrowIfFatal(e);
             } finally {
                 next.inline = null;
             }
