@@ -4,7 +4,7 @@ import dev.rts.api.Identity;
 import dev.rts.core.Admission;
 import dev.rts.core.Authenticator;
 import dev.rts.core.HandshakeRequest;
-import dev.rts.core.spi.LogLimiter;
+import dev.rts.api.LogLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

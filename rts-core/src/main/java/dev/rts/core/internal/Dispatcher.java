@@ -18,7 +18,7 @@ import dev.rts.protocol.MalformedFrameException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import dev.rts.core.spi.LogLimiter;
+import dev.rts.api.LogLimiter;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;

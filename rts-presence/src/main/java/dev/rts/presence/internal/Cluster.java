@@ -2,6 +2,7 @@ package dev.rts.presence.internal;
 
 import dev.rts.api.ClusterBus;
 import dev.rts.api.Json;
+import dev.rts.api.LogLimiter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -57,7 +58,8 @@ final class Cluster implements ClusterBus.Listener, ClusterBus.LinkListener {
     private final Map<String, Peer> peers = new HashMap<>();
     private final Set<String> askFrom = new LinkedHashSet<>();
     private final AtomicBoolean publishFailing = new AtomicBoolean();
-    private final DroppedMessages dropped;
+    /** Bus messages this service cannot use (another app or an older version on its topics): one line per 10 s. */
+    private final LogLimiter dropped;
     private long seq;
     private boolean askAll;
     private boolean stateWanted;
@@ -67,7 +69,7 @@ final class Cluster implements ClusterBus.Listener, ClusterBus.LinkListener {
         this.bus = bus;
         this.json = json;
         this.log = log;
-        this.dropped = new DroppedMessages(log);
+        this.dropped = new LogLimiter(log, 10_000_000_000L);
         this.timeoutNanos = nodeTimeout.toNanos();
         this.replica = replica;
         this.lock = lock;

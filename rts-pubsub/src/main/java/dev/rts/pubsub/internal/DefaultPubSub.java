@@ -3,6 +3,7 @@ package dev.rts.pubsub.internal;
 import dev.rts.api.ClusterBus;
 import dev.rts.api.Connections;
 import dev.rts.api.Json;
+import dev.rts.api.LogLimiter;
 import dev.rts.api.ServiceContext;
 import dev.rts.api.Session;
 import dev.rts.pubsub.PubSub;
@@ -42,7 +43,8 @@ public final class DefaultPubSub implements PubSub, ClusterBus.Listener {
     private final String nodeId;
     private final Topics topics;
     private final AtomicBoolean relayFailing = new AtomicBoolean();
-    private final DroppedMessages dropped;
+    /** Bus messages this service cannot use (another app or an older version on its topics): one line per 10 s. */
+    private final LogLimiter dropped;
     private volatile boolean stopped;
 
     private DefaultPubSub(ServiceContext context, PubSubConfig config) {
@@ -51,7 +53,7 @@ public final class DefaultPubSub implements PubSub, ClusterBus.Listener {
         this.connections = context.connections();
         this.json = context.json();
         this.log = context.logger();
-        this.dropped = new DroppedMessages(log);
+        this.dropped = new LogLimiter(log, 10_000_000_000L);
         this.bus = context.bus();
         this.nodeId = bus.nodeId();
         this.topics = new Topics("");

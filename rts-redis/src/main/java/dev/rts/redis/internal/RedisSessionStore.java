@@ -6,7 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.ToNumberPolicy;
-import dev.rts.core.spi.LogLimiter;
+import dev.rts.api.LogLimiter;
 import dev.rts.core.spi.SessionChange;
 import dev.rts.core.spi.SessionStore;
 import dev.rts.core.spi.StoredSession;

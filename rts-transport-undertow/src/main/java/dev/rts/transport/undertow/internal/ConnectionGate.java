@@ -1,7 +1,7 @@
 package dev.rts.transport.undertow.internal;
 
 import dev.rts.core.spi.ConnectionLimits;
-import dev.rts.core.spi.LogLimiter;
+import dev.rts.api.LogLimiter;
 import dev.rts.core.spi.TransportHost;
 import dev.rts.core.spi.TrustedProxies;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.rts.transport.undertow.internal;
 
 import dev.rts.core.spi.Connection;
-import dev.rts.core.spi.LogLimiter;
+import dev.rts.api.LogLimiter;
 import dev.rts.core.spi.TransportSettings;
 import dev.rts.core.spi.OutboundFrame;
 import io.undertow.websockets.core.WebSocketCallback;

@@ -7,7 +7,7 @@ import dev.rts.core.spi.TransportSettings;
 import dev.rts.transport.undertow.UndertowTransport;
 import io.undertow.Handlers;
 import dev.rts.core.spi.ConnectionLimits;
-import dev.rts.core.spi.LogLimiter;
+import dev.rts.api.LogLimiter;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.protocols.ssl.UndertowXnioSsl;

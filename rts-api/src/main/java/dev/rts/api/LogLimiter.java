@@ -1,4 +1,4 @@
-package dev.rts.core.spi;
+package dev.rts.api;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -6,7 +6,9 @@ import org.slf4j.Logger;
 /**
  * Writes at most one line per interval for one kind of event that a remote client can trigger at will (a refused
  * origin, a dropped slow consumer, a rate limit), so that an attacker cannot fill the log. Lines held back are
- * counted, and the next line written says how many. Thread-safe; never blocks beyond the logger itself.
+ * counted, and the next line written says how many. Services use it the same way for what their remote clients or
+ * other systems can send them at will (malformed requests, messages of another format on their bus topics).
+ * Thread-safe; never blocks beyond the logger itself.
  */
 public final class LogLimiter {
 
