@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -140,10 +141,51 @@ class RedisSessionStoreTest {
                     new SessionChange.UserSet("s-update-1234567", null), 2));
             assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo(new Reported(
                     new SessionChange.AttributeRemoved("s-update-1234567", "dark"), 3));
+            // Loaded with the position of the last change it reflects.
             assertThat(store.load("s-update-1234567")).contains(new StoredSession("s-update-1234567",
                     Instant.ofEpochMilli(1_700_000_000_000L), null, Map.of("cart", List.of("apple", "pear"),
-                    "count", 4L)));
+                    "count", 4L), 3));
             otherStore.close();
+        }
+    }
+
+    @Test
+    void aListenerIsToldItMayHaveMissedChangesOnceTheSubscribingConnectionIsBack() throws Exception {
+        try (PrivateRedis server = new PrivateRedis(RedisAvailable.freePort())) {
+            server.start();
+            try (Redis own = Redis.builder().url(server.url()).prefix(prefix).connect();
+                 RawRedis raw = new RawRedis(server.port())) {
+                SessionStore ownStore = own.sessionStore(MAX_AGE);
+                AtomicInteger missed = new AtomicInteger();
+                BlockingQueue<Reported> heard = new LinkedBlockingQueue<>();
+                ownStore.onChange(new SessionStore.ChangeListener() {
+                    @Override
+                    public void changed(SessionChange change, long position) {
+                        heard.add(new Reported(change, position));
+                    }
+
+                    @Override
+                    public void missed() {
+                        missed.incrementAndGet();
+                    }
+                });
+                RawRedis.awaitSubscribers(server.port(), prefix + "sessions", 1);
+
+                // Changes published while the subscribing connection reconnects never reach it.
+                assertThat(raw.command("CLIENT", "KILL", "TYPE", "pubsub")).isEqualTo(1L);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (missed.get() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(missed.get()).as("missed() once the link is back").isEqualTo(1);
+
+                // Told after the store is subscribed again: what is published from now on is heard.
+                ownStore.save(session("s-missed-123456"));
+                ownStore.update(new SessionChange.UserSet("s-missed-123456", "bob"));
+                assertThat(heard.poll(5, TimeUnit.SECONDS))
+                        .isEqualTo(new Reported(new SessionChange.UserSet("s-missed-123456", "bob"), 1));
+                ownStore.close();
+            }
         }
     }
 

@@ -59,7 +59,15 @@ public final class SharedSessionStore {
 
         @Override
         public Optional<StoredSession> load(String id) {
-            return stored(id);
+            synchronized (SharedSessionStore.this) {
+                Entry entry = sessions.get(id);
+                if (entry == null) {
+                    return Optional.empty();
+                }
+                StoredSession session = entry.session();
+                return Optional.of(new StoredSession(session.id(), session.createdAt(), session.userId(),
+                        session.attributes(), entry.position()));
+            }
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +43,7 @@ final class ConnectionRegistry implements Connections {
     private final Consumer<UserChange> userListeners;
     private final Consumer<AttributeChange> attributeListeners;
     private final AddressLimiter newSessions;
+    private volatile SessionReload reload;
 
     /**
      * @param newSessions limits new sessions per remote address, or {@code null} for no limit
@@ -58,19 +60,45 @@ final class ConnectionRegistry implements Connections {
     /**
      * Applies the changes a shared store reports to the sessions in use here. They are handed to the workers, one at a
      * time in the store's order (the store's thread must not block, and listeners may), at most
-     * {@code maxPending} waiting; past that a change is dropped with an error: the session here then shows the old
-     * value until it changes again or its sockets reconnect.
+     * {@code maxPending} waiting; past that a change is dropped with an error and the sessions in use here are loaded
+     * again, as when the store says its feed may have missed changes ({@link SessionReload}).
      */
     void followStore(Executor workers, int maxPending, Consumer<Error> fatalErrorHandler) {
         SerialExecutor changes = new SerialExecutor(workers, maxPending, fatalErrorHandler);
-        store.onChange((change, position) -> {
-            if (!live.containsKey(change.sessionId())) {
-                return;
+        SessionReload reload = new SessionReload(store, workers, changes, () -> List.copyOf(live.keySet()),
+                live::containsKey, this::applyReloaded);
+        this.reload = reload;
+        store.onChange(new SessionStore.ChangeListener() {
+            @Override
+            public void changed(SessionChange change, long position) {
+                if (!live.containsKey(change.sessionId())) {
+                    return;
+                }
+                if (!changes.tryExecute(() -> applyStoreChange(change, position))) {
+                    LOG.error("Dropped a session change from the store: more than {} wait to be applied; the "
+                            + "sessions in use here will be loaded again", maxPending);
+                    reload.request();
+                }
             }
-            if (!changes.tryExecute(() -> applyStoreChange(change, position))) {
-                LOG.error("Dropped a session change from the store: more than {} wait to be applied", maxPending);
+
+            @Override
+            public void missed() {
+                reload.request();
             }
         });
+    }
+
+    /** Stops reloading sessions after the store's feed was interrupted; the server is stopping. */
+    void stopFollowingStore() {
+        SessionReload reload = this.reload;
+        if (reload != null) {
+            reload.stop();
+        }
+    }
+
+    /** The reloads of sessions after the store's feed was interrupted, or {@code null} if not following the store. */
+    SessionReload reload() {
+        return reload;
     }
 
     private void applyStoreChange(SessionChange change, long position) {
@@ -83,6 +111,20 @@ final class ConnectionRegistry implements Connections {
         } else if (change instanceof SessionChange.AttributeRemoved removed) {
             attributeListeners.accept(new AttributeChange(removed.sessionId(), removed.key()));
         }
+    }
+
+    /** Applies a session the store loaded again to the one in use here, telling listeners what differed. */
+    private boolean applyReloaded(StoredSession loaded) {
+        LiveSession session = live.get(loaded.id());
+        if (session == null) {
+            return false;
+        }
+        Optional<String> userBefore = session.userId();
+        Set<String> keys = session.reload(loaded);
+        for (String key : keys) {
+            attributeListeners.accept(new AttributeChange(loaded.id(), key));
+        }
+        return !keys.isEmpty() || !userBefore.equals(session.userId());
     }
 
     void opened(ConnectionState state) {

@@ -408,6 +408,9 @@ public final class DefaultRtsServer implements RtsServer {
     }
 
     private void shutdown() {
+        if (registry != null) {
+            registry.stopFollowingStore();
+        }
         if (transport != null) {
             try {
                 transport.stop();

@@ -6,6 +6,7 @@ import dev.rts.core.spi.SessionStore;
 import dev.rts.core.spi.StoredSession;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +32,11 @@ final class LiveSession implements Session {
     /** The store's position of the last change applied per attribute key, made on first use; guarded by this. */
     private Map<String, Long> positions;
     private long userPosition;
+    /**
+     * The position of the last snapshot {@link #reload} applied: every key reflects the store at least as of it, so a
+     * change at or below it is old whatever its key, also one this session never had.
+     */
+    private long reloadedAt;
 
     LiveSession(StoredSession stored, SessionStore store, BiConsumer<LiveSession, String> userChanged) {
         this.id = stored.id();
@@ -107,6 +113,7 @@ final class LiveSession implements Session {
             positions.clear();
         }
         userPosition = 0;
+        reloadedAt = 0;
         return 0;
     }
 
@@ -126,7 +133,7 @@ final class LiveSession implements Session {
                 return applyAttribute(removed.key(), null, position);
             }
             SessionChange.UserSet set = (SessionChange.UserSet) change;
-            if (position <= userPosition) {
+            if (position <= userPosition || position <= reloadedAt) {
                 return false;
             }
             userPosition = position;
@@ -140,8 +147,57 @@ final class LiveSession implements Session {
         return true;
     }
 
+    /**
+     * Brings this session up to the store's version of it, after the store's change feed may have missed changes: each
+     * key (the user id, every attribute this session or the loaded one has) takes the loaded value unless a change
+     * at a later position than the loaded session's was applied to that key here (it is newer than the snapshot).
+     * Afterwards a change at or below the loaded session's position counts as old for every key (the snapshot has it
+     * already), so its late echo never undoes the snapshot. A snapshot older than one applied before is ignored.
+     * Tells the user-change callback (outside the lock) if the user changed.
+     *
+     * @param stored the session as the store loaded it, with its position
+     * @return the attribute keys whose value changed
+     */
+    Set<String> reload(StoredSession stored) {
+        long position = stored.position();
+        String previous = null;
+        boolean userDiffers = false;
+        Set<String> changed = new HashSet<>();
+        synchronized (this) {
+            if (position < reloadedAt) {
+                return Set.of();
+            }
+            reloadedAt = position;
+            if (position >= userPosition) {
+                if (!Objects.equals(userId, stored.userId())) {
+                    previous = userId;
+                    userId = stored.userId();
+                    userDiffers = true;
+                }
+            }
+            Set<String> keys = new HashSet<>(stored.attributes().keySet());
+            if (attributes != null) {
+                keys.addAll(attributes.keySet());
+            }
+            for (String key : keys) {
+                if (positions != null && position < positions.getOrDefault(key, 0L)) {
+                    continue;
+                }
+                Object value = stored.attributes().get(key);
+                Object before = value != null ? attributes().put(key, value) : attributes.remove(key);
+                if (!Objects.equals(before, value)) {
+                    changed.add(key);
+                }
+            }
+        }
+        if (userDiffers) {
+            userChanged.accept(this, previous);
+        }
+        return changed;
+    }
+
     private boolean applyAttribute(String key, Object value, long position) {
-        if (positions != null && position <= positions.getOrDefault(key, 0L)) {
+        if (position <= reloadedAt || positions != null && position <= positions.getOrDefault(key, 0L)) {
             return false;
         }
         positions().put(key, position);

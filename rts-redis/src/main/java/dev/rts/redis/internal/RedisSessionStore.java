@@ -90,6 +90,7 @@ public final class RedisSessionStore implements SessionStore {
     /** For what another app or an older version left in our keys and channel: one line per 10 s. */
     private final LogLimiter corrupt = new LogLimiter(LOG, 10_000_000_000L);
     private RedisLink.Listener subscription;
+    private RedisLink.StateListener linkState;
 
     /**
      * Creates a store on a link.
@@ -149,7 +150,16 @@ public final class RedisSessionStore implements SessionStore {
                 }
             }
         });
-        return Optional.of(new StoredSession(id, created, hash.get(USER), attributes));
+        return Optional.of(new StoredSession(id, created, hash.get(USER), attributes, position(hash.get(POSITION))));
+    }
+
+    /** The session's change counter; absent (no change since it was saved whole) or garbage counts as 0. */
+    private static long position(String counter) {
+        try {
+            return counter == null ? 0 : Math.max(0, Long.parseLong(counter));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static Instant createdAt(String millis) {
@@ -216,10 +226,15 @@ public final class RedisSessionStore implements SessionStore {
         return position == null ? 0 : position;
     }
 
+    /**
+     * Subscribes to the sessions channel. Once the link is back after an outage (subscribed to it again), tells the
+     * listener {@link ChangeListener#missed()}: changes published meanwhile never reached this server.
+     */
     @Override
     public synchronized void onChange(ChangeListener listener) {
         if (subscription != null) {
             link.unsubscribe(channel, subscription);
+            link.removeStateListener(linkState);
         }
         subscription = (topic, message) -> {
             Change change = decodeChange(message);
@@ -227,6 +242,17 @@ public final class RedisSessionStore implements SessionStore {
                 listener.changed(change.change(), change.position());
             }
         };
+        linkState = new RedisLink.StateListener() {
+            @Override
+            public void lost() {
+            }
+
+            @Override
+            public void restored() {
+                listener.missed();
+            }
+        };
+        link.addStateListener(linkState);
         try {
             link.subscribe(channel, subscription).toCompletableFuture().get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -301,7 +327,9 @@ public final class RedisSessionStore implements SessionStore {
     public synchronized void close() {
         if (subscription != null) {
             link.unsubscribe(channel, subscription);
+            link.removeStateListener(linkState);
             subscription = null;
+            linkState = null;
         }
         onClose.run();
     }
