@@ -1,6 +1,6 @@
 package dev.rts.core.internal;
 
-import dev.rts.core.spi.LogLimiter;
+import dev.rts.api.LogLimiter;
 import dev.rts.core.spi.SessionStore;
 import dev.rts.core.spi.StoredSession;
 import java.util.ArrayList;
