@@ -71,6 +71,7 @@ public final class Scenarios {
             });
             Thread.sleep(TimeUnit.SECONDS.toMillis(settings.warmupSeconds()));
             long cpu0 = server.cpuMicros();
+            long switches0 = server.contextSwitches();
             long t0 = System.nanoTime();
             onLoop(fleet, () -> measuring[0] = true);
             Thread.sleep(TimeUnit.SECONDS.toMillis(settings.measureSeconds()));
@@ -80,6 +81,7 @@ public final class Scenarios {
             });
             long elapsed = System.nanoTime() - t0;
             long cpu = server.cpuMicros() - cpu0;
+            long switches = server.contextSwitches() - switches0;
             Histogram snapshot = onLoop(fleet, latency::copy);
             long total = Arrays.stream(perConnection).sum();
             Arrays.sort(perConnection);
@@ -88,6 +90,7 @@ public final class Scenarios {
                     .put("p50 ms", snapshot.getValueAtPercentile(50) / 1000.0)
                     .put("p99 ms", snapshot.getValueAtPercentile(99) / 1000.0)
                     .put("server CPU us/op", total == 0 ? 0 : (double) cpu / total)
+                    .put("server ctx switches/op", total == 0 ? 0 : (double) switches / total)
                     .put("per conn min", perConnection[0])
                     .put("per conn median", perConnection[perConnection.length / 2])
                     .put("per conn max", perConnection[perConnection.length - 1]);

@@ -131,6 +131,32 @@ public final class Servers {
             }
         }
 
+        /**
+         * Context switches of all the process's threads so far, voluntary (a thread parked or blocked: a hand-off
+         * waits) and involuntary (preempted), from {@code /proc/<pid>/task/<tid>/status}; threads that ended are not
+         * counted, so read it around a phase in which the server's threads stay the same.
+         */
+        public long contextSwitches() {
+            long switches = 0;
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        for (String line : Files.readAllLines(task.resolve("status"))) {
+                            if (line.startsWith("voluntary_ctxt_switches:")
+                                    || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                                switches += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                            }
+                        }
+                    } catch (IOException e) {
+                        // The thread ended between the listing and the read.
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return switches;
+        }
+
         /** Resident set size in KiB. */
         public long rssKib() {
             try {
