@@ -2,7 +2,6 @@ package dev.rts.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,29 +21,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ForeignBusMessagesTest {
 
     private static final String PREFIX = RedisAvailable.uniquePrefix();
+    private static TwoNodes nodes;
     private static NodeProcess nodeA;
     private static NodeProcess nodeB;
 
     @BeforeAll
     static void startNodes() {
-        Map<String, String> env = Map.of("RTS_REDIS_URL", RedisAvailable.URL, "RTS_REDIS_PREFIX", PREFIX);
-        nodeA = NodeProcess.start("foreign-a", env);
-        nodeB = NodeProcess.start("foreign-b", env);
+        nodes = TwoNodes.start("foreign", PREFIX);
+        nodeA = nodes.a;
+        nodeB = nodes.b;
     }
 
     @AfterAll
     static void stopNodes() throws Exception {
-        for (NodeProcess node : new NodeProcess[] {nodeA, nodeB}) {
-            if (node != null) {
-                node.close();
-            }
-        }
-        try (RawRedis raw = new RawRedis(RedisAvailable.PORT)) {
-            for (Object key : (List<?>) raw.command("KEYS", PREFIX + "*")) {
-                raw.command("DEL", (String) key);
-            }
-        } catch (IOException e) {
-            // Nothing to clean when Redis is gone.
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
