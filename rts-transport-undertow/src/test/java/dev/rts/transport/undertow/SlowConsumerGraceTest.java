@@ -111,6 +111,10 @@ class SlowConsumerGraceTest {
     private RawWebSocket watcher() throws IOException {
         RawWebSocket watcher = open(0);
         send(watcher, "1|watch");
+        // The socket's messages are handled in order: once "pong" is back, the service knows its watcher, whatever
+        // the reader's lane does next on another worker.
+        send(watcher, "1|ping");
+        assertThat(watcher.read().text()).isEqualTo("1|pong");
         return watcher;
     }
 
